@@ -1,0 +1,47 @@
+# Convivium: the two commands of the README come first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= localhost
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test install lint format messages compile-messages clean
+
+demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Create .venv, install and run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+lint: install ## ruff check and ruff format --check, and no missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the gettext catalogues in locale/ from the code and templates
+	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=tests
+
+compile-messages: install ## Compile the catalogues (.po to .mo)
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean: ## Remove the virtual environment, the local database and media
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 media static
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'

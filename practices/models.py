@@ -1,0 +1,358 @@
+"""Good-practice case studies, their taxonomy and the handbook that cites them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from website.blocks import BaseStreamBlock, ResourcesBlock
+from website.models import BodyMixin, IntroMixin
+from website.pagination import paginate
+
+SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("The same in every language: used in addresses.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(index.Indexed, TaxonomyTerm):
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale")
+        ]
+
+
+class TargetGroup(index.Indexed, TaxonomyTerm):
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_target_group_slug_per_locale"
+            )
+        ]
+
+
+class PracticeIndexPage(IntroMixin, Page):
+    """All good practices of the network, newest first."""
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + IntroMixin.panels
+    search_fields = Page.search_fields + IntroMixin.search_fields
+
+    class Meta:
+        verbose_name = _("practice index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices = PracticePage.objects.listing(self.locale)
+        context["practices"] = paginate(request, practices, per_page=12)
+        return context
+
+
+class PracticePageQuerySet(PageQuerySet):
+    def listing(self, locale):
+        """Live public practices of one language, with all a card shows, newest first."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("partner", "featured_image")
+            .prefetch_related("featured_image__renditions", "practice_themes__theme")
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class PracticePage(Page):
+    """A good practice of one partner, told so that another city can reuse it."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("At most 300 characters, shown in listings and search results."),
+    )
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        verbose_name=_("partner"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+        help_text=_("The partner whose pages hold this practice."),
+    )
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    ongoing = models.BooleanField(_("ongoing"), default=False)
+    context = RichTextField(_("context and challenge"), features=SECTION_FEATURES)
+    approach = RichTextField(_("approach and activities"), features=SECTION_FEATURES)
+    results = RichTextField(_("results and evidence"), features=SECTION_FEATURES, blank=True)
+    lessons_learned = RichTextField(_("lessons learned"), features=SECTION_FEATURES, blank=True)
+    transferability = RichTextField(_("transferability"), features=SECTION_FEATURES, blank=True)
+    resources = StreamField(ResourcesBlock(), verbose_name=_("resources"), blank=True)
+    contact = models.CharField(
+        _("contact"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who to ask about this practice: an office, a role, an email address."),
+    )
+
+    objects = PageManager.from_queryset(PracticePageQuerySet)()
+
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("featured_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("ongoing"),
+            ],
+            heading=_("When"),
+        ),
+        MultipleChooserPanel(
+            "practice_themes", chooser_field_name="theme", heading=_("Themes"), min_num=1
+        ),
+        MultipleChooserPanel(
+            "practice_target_groups", chooser_field_name="target_group", heading=_("Target groups")
+        ),
+        FieldPanel("context"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("transferability"),
+        FieldPanel("resources"),
+        FieldPanel("contact"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("transferability"),
+        index.FilterField("start_date"),
+        index.FilterField("ongoing"),
+        index.FilterField("partner"),
+    ]
+
+    class Meta:
+        verbose_name = _("practice page")
+
+    def clean(self):
+        super().clean()
+        if self.ongoing and self.end_date:
+            raise ValidationError(
+                {"end_date": _("An ongoing practice has no end date: clear one of them.")}
+            )
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+    def save(self, *args, **kwargs):
+        self.partner = self.find_partner()
+        super().save(*args, **kwargs)
+
+    def find_partner(self):
+        from partners.models import PartnerPage
+
+        if not self.path:
+            return None
+        return PartnerPage.objects.ancestor_of(self).first()
+
+    @property
+    def status_label(self):
+        return _("Ongoing") if self.ongoing or not self.end_date else _("Finished")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = [item.theme for item in self.practice_themes.select_related("theme")]
+        context["target_groups"] = [
+            item.target_group for item in self.practice_target_groups.select_related("target_group")
+        ]
+        return context
+
+
+class PracticePageTheme(TranslatableMixin, Orderable):
+    """Translatable, so that a translated practice links to the theme in its language."""
+
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_themes")
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "theme"], name="unique_theme_per_practice")
+        ]
+
+
+class PracticePageTargetGroup(TranslatableMixin, Orderable):
+    page = ParentalKey(
+        PracticePage, on_delete=models.CASCADE, related_name="practice_target_groups"
+    )
+    target_group = models.ForeignKey(
+        TargetGroup, verbose_name=_("target group"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("target_group")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "target_group"], name="unique_target_group_per_practice"
+            )
+        ]
+
+
+class ChapterStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+
+
+class HandbookPage(IntroMixin, BodyMixin, Page):
+    """The handbook: its introduction and table of contents."""
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["practices.HandbookChapterPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + IntroMixin.panels + BodyMixin.panels
+    search_fields = Page.search_fields + IntroMixin.search_fields + BodyMixin.search_fields
+
+    class Meta:
+        verbose_name = _("handbook")
+
+    def get_chapters(self):
+        return (
+            HandbookChapterPage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = list(enumerate(self.get_chapters(), start=1))
+        return context
+
+
+class HandbookChapterPage(IntroMixin, BodyMixin, Page):
+    """A chapter of the handbook; its number is its place among the chapters."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ChapterStatus.choices, default=ChapterStatus.DRAFT
+    )
+
+    parent_page_types = ["practices.HandbookPage"]
+    subpage_types = []
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("status")]
+        + IntroMixin.panels
+        + BodyMixin.panels
+        + [
+            MultipleChooserPanel(
+                "cited_practices",
+                chooser_field_name="practice",
+                heading=_("Practices cited"),
+                label=_("Practice"),
+            )
+        ]
+    )
+    search_fields = Page.search_fields + IntroMixin.search_fields + BodyMixin.search_fields
+
+    class Meta:
+        verbose_name = _("handbook chapter")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(
+            HandbookChapterPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=True)
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        )
+        ids = [chapter.pk for chapter in siblings]
+        position = ids.index(self.pk) if self.pk in ids else None
+        context["chapter_number"] = position + 1 if position is not None else None
+        context["previous_chapter"] = siblings[position - 1] if position else None
+        context["next_chapter"] = (
+            siblings[position + 1]
+            if position is not None and position + 1 < len(siblings)
+            else None
+        )
+        context["cited_practices"] = self.get_cited_practices()
+        return context
+
+    def get_cited_practices(self):
+        """The cited practices in this chapter's language, where they are translated."""
+        source_keys = [
+            citation.practice.translation_key
+            for citation in self.cited_practices.select_related("practice")
+        ]
+        in_language = {
+            practice.translation_key: practice
+            for practice in PracticePage.objects.live()
+            .public()
+            .filter(translation_key__in=source_keys, locale_id=self.locale_id)
+            .select_related("partner")
+            .defer_streamfields()
+        }
+        return [in_language[key] for key in source_keys if key in in_language]
+
+
+class ChapterCitation(Orderable):
+    page = ParentalKey(
+        HandbookChapterPage, on_delete=models.CASCADE, related_name="cited_practices"
+    )
+    practice = models.ForeignKey(
+        PracticePage, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("practice")]

@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from partners.models import PartnerPage
+from website.models import HomePage
+from website.navigation import network_page
+from website.sections import Section
+
+from .models import PracticeIndexPage, PracticePage, TargetGroup, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (ThemeViewSet, TargetGroupViewSet)
+
+
+register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("convivium_sections")
+def practices_section(page, request):
+    if isinstance(page, HomePage):
+        practices = PracticePage.objects.listing(page.locale)[:6]
+        heading = _("Latest good practices")
+    elif isinstance(page, PartnerPage):
+        practices = PracticePage.objects.listing(page.locale).child_of(page)
+        heading = _("Good practices")
+    else:
+        return None
+    return Section(
+        "practices/includes/practice_section.html",
+        {
+            "heading": heading,
+            "practices": practices,
+            "index": network_page(request, page.locale, PracticeIndexPage),
+        },
+        order=10,
+    )

@@ -1,0 +1,410 @@
+"""Builds the demo network: pages, taxonomy, menus and translations.
+
+Everything is created once: running the loader again finds what exists and
+leaves it as it is.
+"""
+
+import datetime
+import decimal
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.models import Collection, Locale, Page, Site
+from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
+
+from events.models import EventIndexPage, EventPage, RegistrationStatus
+from partners.models import PartnerIndexPage, PartnerPage
+from practices.models import (
+    ChapterCitation,
+    HandbookChapterPage,
+    HandbookPage,
+    PracticeIndexPage,
+    PracticePage,
+    PracticePageTargetGroup,
+    PracticePageTheme,
+    TargetGroup,
+    Theme,
+)
+from website.models import HomePage, SiteBranding, StandardPage
+
+from . import content, images
+from .translation import translate
+
+NETWORK_LANGUAGES = ["it", "ar"]
+
+INDEX_PAGES = {
+    "partners": (PartnerIndexPage, {
+        "en": ("Partners", "Municipalities and organisations of the network, in eight countries."),
+        "it": ("Partner", "I comuni e le organizzazioni della rete, in otto paesi."),
+        "ar": ("الشركاء", "بلديات الشبكة ومنظماتها في ثمانية بلدان."),
+    }),
+    "practices": (PracticeIndexPage, {
+        "en": ("Good practices", "What the partners do against ethnic stigma and for integration, told so that others can reuse it."),
+        "it": ("Buone pratiche", "Che cosa fanno i partner contro lo stigma etnico e per l'integrazione, raccontato perché altri possano riutilizzarlo."),
+        "ar": ("الممارسات الجيدة", "ما يقوم به الشركاء لمكافحة الوصم العرقي ومن أجل الاندماج، معروضًا بحيث يستطيع الآخرون الاستفادة منه."),
+    }),
+    "events": (EventIndexPage, {
+        "en": ("Events", "The eight transnational events of the programme and the partners' local events."),
+        "it": ("Eventi", "Gli otto eventi transnazionali del programma e gli eventi locali dei partner."),
+        "ar": ("الفعاليات", "الفعاليات العابرة للحدود الثماني في البرنامج والفعاليات المحلية للشركاء."),
+    }),
+}
+MAIN_MENU = ["practices", "partners", "events", "handbook", "about"]
+FOOTER_MENU = ["about", "contact", "privacy"]
+
+
+def coordinate(value):
+    if value is None:
+        return None
+    return decimal.Decimal(str(value)).quantize(decimal.Decimal("0.000001"))
+
+
+class DemoNetwork:
+    def __init__(self, out, today=None):
+        self.out = out
+        self.today = today or timezone.localdate()
+        self.locales = {}
+        self.pages = {}
+        self.practices = {}
+        self.partners = {}
+        self.created = 0
+
+    # -- progress -----------------------------------------------------------
+
+    def step(self, label, items):
+        items = list(items)
+        total = len(items)
+        for number, item in enumerate(items, start=1):
+            self.out.write(f"\r  {label}: {number}/{total}", ending="")
+            self.out.flush()
+            yield item
+        self.out.write(f"\r  {label}: {total}/{total} done")
+
+    # -- building blocks ------------------------------------------------------
+
+    def locale(self, code):
+        if code not in self.locales:
+            self.locales[code], _created = Locale.objects.get_or_create(language_code=code)
+        return self.locales[code]
+
+    def child(self, parent, model, slug, **fields):
+        """The page ``slug`` under ``parent``, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None:
+            return existing, False
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page, True
+
+    def translate_page(self, page, item, codes):
+        for code in codes:
+            if code == "en" or code not in item:
+                continue
+            locale = self.locale(code)
+            if page.has_translation(locale):
+                continue
+            pairs = content.translation_pairs(item["en"], item[code])
+            pairs[page.slug] = page.slug  # addresses keep their slug in every language
+            translate(page, locale, pairs)
+
+    def image(self, title, file, description):
+        existing = Image.objects.filter(title=title, collection=self.collection).first()
+        if existing:
+            return existing
+        return Image.objects.create(
+            title=title, file=file, description=description, collection=self.collection
+        )
+
+    # -- the network --------------------------------------------------------
+
+    def load(self):
+        known = {code for code, _name in settings.LANGUAGES}
+        for code in known:
+            self.locale(code)
+        root_collection = Collection.get_first_root_node()
+        self.collection = (
+            root_collection.get_children().filter(name="Demo network").first()
+            or root_collection.add_child(name="Demo network")
+        )
+        network = content.load("network.toml")
+        self.load_taxonomy(content.load("taxonomy.toml"))
+        self.load_home(network)
+        self.load_partners([content.load(path.name) for path in content.partner_files()])
+        self.load_transnational_events(network["events"])
+        self.load_handbook(network)
+        self.load_menus()
+        return self.created
+
+    def load_taxonomy(self, taxonomy):
+        en = self.locale("en")
+        self.themes, self.target_groups = {}, {}
+        for model, key, store in (
+            (Theme, "themes", self.themes),
+            (TargetGroup, "target_groups", self.target_groups),
+        ):
+            for term in self.step(model._meta.verbose_name_plural, taxonomy[key]):
+                instance = model.objects.filter(locale=en, slug=term["slug"]).first()
+                if instance is None:
+                    instance = model.objects.create(locale=en, slug=term["slug"], name=term["en"])
+                    self.created += 1
+                store[term["slug"]] = instance
+                for code, name in term.items():
+                    if code in ("slug", "en") or code not in self.locales:
+                        continue
+                    if not instance.has_translation(self.locale(code)):
+                        translate(instance, self.locale(code), {term["en"]: name})
+
+    def load_home(self, network):
+        en = self.locale("en")
+        home = HomePage.objects.filter(locale=en).first()
+        site = Site.objects.filter(is_default_site=True).first()
+        if home is None:
+            item = network["home"]["en"]
+            home, _created = self.child(
+                Page.get_first_root_node(),
+                HomePage,
+                "convivium",
+                title=item["title"],
+                intro=item["intro"],
+                body=content.body_blocks(item["body"]),
+            )
+            welcome = site.root_page if site else None
+            if site is None:
+                site = Site(hostname="localhost", port=80, is_default_site=True)
+            site.root_page, site.site_name = home, "Convivium"
+            site.save()
+            if welcome is not None and welcome.specific_class is Page:
+                welcome.delete()  # the page Wagtail installs as a placeholder
+        self.site, self.home = site, home
+        branding = SiteBranding.for_site(site)
+        if not branding.show_sample_notice:
+            branding.site_title, branding.show_sample_notice = "Convivium", True
+            branding.save()
+        self.out.write("  home page")
+        self.translate_page(home, network["home"], NETWORK_LANGUAGES)
+
+        for slug, (model, texts) in INDEX_PAGES.items():
+            item = {code: {"title": title, "intro": intro} for code, (title, intro) in texts.items()}
+            page, _created = self.child(
+                home, model, slug, title=texts["en"][0], intro=texts["en"][1], show_in_menus=True
+            )
+            self.translate_page(page, item, NETWORK_LANGUAGES)
+            self.pages[slug] = page
+        for item in self.step("network pages", network["pages"]):
+            self.pages[item["slug"]] = self.standard_page(home, item, NETWORK_LANGUAGES)
+
+    def standard_page(self, parent, item, codes):
+        text = item["en"]
+        page, _created = self.child(
+            parent,
+            StandardPage,
+            item["slug"],
+            title=text["title"],
+            intro=text.get("intro", ""),
+            body=content.body_blocks(text["body"]),
+            show_in_menus=True,
+        )
+        self.translate_page(page, item, codes)
+        return page
+
+    def load_partners(self, partner_files):
+        index = self.pages["partners"]
+        for data in self.step("partners", partner_files):
+            meta = data["partner"]
+            codes = list(dict.fromkeys(NETWORK_LANGUAGES + [meta["language"]]))
+            self.load_partner(index, data, codes)
+
+    def load_partner(self, index, data, codes):
+        meta, text = data["partner"], data["partner"]["en"]
+        configured = {code for code, _name in settings.LANGUAGES}
+        existing = index.get_children().filter(slug=meta["slug"]).exists()
+        logo = None
+        if not existing:
+            initials = "".join(word[0] for word in text["city"].replace("-", " ").split()[:2])
+            logo = self.image(
+                f"Logo: {text['organisation_name']}",
+                images.monogram(meta["slug"], initials.upper()),
+                f"Logo of {text['organisation_name']}",
+            )
+        partner, _created = self.child(
+            index,
+            PartnerPage,
+            meta["slug"],
+            title=text["title"],
+            organisation_name=text["organisation_name"],
+            organisation_type=meta["organisation_type"],
+            city=text["city"],
+            country=meta["country"],
+            latitude=coordinate(meta["latitude"]),
+            longitude=coordinate(meta["longitude"]),
+            population=meta.get("population"),
+            languages=[code for code in meta["languages"] if code in configured],
+            logo=logo,
+            intro=text["intro"],
+            body=content.body_blocks(text["body"]),
+            contact_email=meta["contact_email"],
+            website=meta["website"],
+            member_since=datetime.date.fromisoformat(meta["member_since"]),
+        )
+        self.partners[meta["slug"]] = partner
+        self.translate_page(partner, meta, codes)
+        self.standard_page(partner, data["about"], codes)
+        for item in data.get("practices", []):
+            self.load_practice(partner, item, codes)
+        for item in data.get("events", []):
+            self.load_event(partner, item, codes, zone_name=item["time_zone"])
+
+    def load_practice(self, partner, item, codes):
+        text = item["en"]
+        self.practices[f"{partner.slug}/{item['slug']}"] = page = self.existing_or_new_practice(
+            partner, item, text
+        )
+        self.translate_page(page, item, codes)
+
+    def existing_or_new_practice(self, partner, item, text):
+        existing = partner.get_children().filter(slug=item["slug"]).specific().first()
+        if existing is not None:
+            return existing
+        picture = self.image(
+            f"Illustration: {text['title']}",
+            images.illustration(item["slug"]),
+            "Abstract illustration of overlapping coloured shapes",
+        )
+        resources = [
+            ("link", {"title": title, "url": url})
+            for title, url in zip(text["resource_titles"], item["resource_urls"], strict=True)
+        ]
+        page, _created = self.child(
+            partner,
+            PracticePage,
+            item["slug"],
+            title=text["title"],
+            summary=text["summary"],
+            featured_image=picture,
+            start_date=datetime.date.fromisoformat(item["start_date"]),
+            end_date=(
+                datetime.date.fromisoformat(item["end_date"]) if item.get("end_date") else None
+            ),
+            ongoing=item["ongoing"],
+            context=content.paragraphs_html(text["context"]),
+            approach=content.paragraphs_html(text["approach"]),
+            results=content.paragraphs_html(text["results"]),
+            lessons_learned=content.paragraphs_html(text["lessons"]),
+            transferability=content.paragraphs_html(text["transferability"]),
+            resources=resources,
+            contact=text["contact"],
+            practice_themes=[PracticePageTheme(theme=self.themes[slug]) for slug in item["themes"]],
+            practice_target_groups=[
+                PracticePageTargetGroup(target_group=self.target_groups[slug])
+                for slug in item["target_groups"]
+            ],
+        )
+        return page
+
+    def event_times(self, item, zone_name):
+        zone = zoneinfo.ZoneInfo(zone_name)
+        first_day = self.today + datetime.timedelta(days=item["days_from_today"])
+        last_day = first_day + datetime.timedelta(days=item.get("days", 1) - 1)
+        start = datetime.datetime.combine(
+            first_day, datetime.time.fromisoformat(item["start_time"]), zone
+        )
+        end = datetime.datetime.combine(last_day, datetime.time.fromisoformat(item["end_time"]), zone)
+        return start, end
+
+    def load_event(self, parent, item, codes, zone_name, host=None):
+        text = item["en"]
+        start, end = self.event_times(item, zone_name)
+        registration = (
+            RegistrationStatus.OPEN if item["registration"] == "open" else RegistrationStatus.CLOSED
+        )
+        page, _created = self.child(
+            parent,
+            EventPage,
+            item["slug"],
+            title=text["title"],
+            summary=text["summary"],
+            start=start,
+            end=end,
+            time_zone=zone_name,
+            venue_name=text["venue_name"],
+            venue_address=text["venue_address"],
+            venue_city=text["venue_city"],
+            venue_country=item["venue_country"],
+            latitude=coordinate(item.get("latitude")),
+            longitude=coordinate(item.get("longitude")),
+            host_partner=host,
+            registration_status=registration,
+            registration_url=item.get("registration_url", ""),
+            agenda=[
+                (
+                    "session",
+                    {
+                        "time": datetime.time.fromisoformat(session["time"]),
+                        "title": session["title"],
+                        "speakers": session["speakers"],
+                        "description": "",
+                    },
+                )
+                for session in text["agenda"]
+            ],
+            body=content.body_blocks(text["body"]),
+        )
+        self.translate_page(page, item, codes)
+        return page
+
+    def load_transnational_events(self, events):
+        index = self.pages["events"]
+        for item in self.step("transnational events", events):
+            self.load_event(
+                index,
+                item,
+                NETWORK_LANGUAGES,
+                zone_name=item["time_zone"],
+                host=self.partners.get(item["host"]),
+            )
+
+    def load_handbook(self, network):
+        item, text = network["handbook"], network["handbook"]["en"]
+        handbook, _created = self.child(
+            self.home,
+            HandbookPage,
+            item["slug"],
+            title=text["title"],
+            intro=text["intro"],
+            body=content.body_blocks(text["body"]),
+            show_in_menus=True,
+        )
+        self.pages["handbook"] = handbook
+        self.translate_page(handbook, item, NETWORK_LANGUAGES)
+        for chapter in self.step("handbook chapters", network["chapters"]):
+            text = chapter["en"]
+            page, _created = self.child(
+                handbook,
+                HandbookChapterPage,
+                chapter["slug"],
+                title=text["title"],
+                intro=text["intro"],
+                status=chapter["status"],
+                body=content.body_blocks(text["body"]),
+                cited_practices=[
+                    ChapterCitation(practice=self.practices[key]) for key in chapter["cites"]
+                ],
+            )
+            self.translate_page(page, chapter, NETWORK_LANGUAGES)
+
+    def load_menus(self):
+        main = MainMenu.get_for_site(self.site)
+        if not main.get_menu_items_manager().exists():
+            for order, slug in enumerate(MAIN_MENU):
+                MainMenuItem.objects.create(menu=main, link_page=self.pages[slug], sort_order=order)
+        footer, _created = FlatMenu.objects.get_or_create(
+            site=self.site, handle="footer", defaults={"title": "Footer"}
+        )
+        if not footer.get_menu_items_manager().exists():
+            for order, slug in enumerate(FOOTER_MENU):
+                FlatMenuItem.objects.create(menu=footer, link_page=self.pages[slug], sort_order=order)
+        self.out.write("  menus")

@@ -1,0 +1,33 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from website.demo.network import DemoNetwork
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "convivium"  # noqa: S105 - the demo's published login
+
+
+class Command(BaseCommand):
+    help = "Load the multilingual demo network. Safe to run again: it only adds what is missing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the demo admin account."
+        )
+
+    def handle(self, *args, **options):
+        self.stdout.write("Loading the Convivium demo network (sample content)…")
+        created = DemoNetwork(self.stdout).load()
+        self.stdout.write(self.style.SUCCESS(f"Demo network ready: {created} items created."))
+        if not options["no_admin"]:
+            self.ensure_admin()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(
+                ADMIN_USERNAME, "admin@convivium.example.org", ADMIN_PASSWORD
+            )
+        self.stdout.write(
+            f"Admin: http://localhost:8000/admin/  user {ADMIN_USERNAME}  password {ADMIN_PASSWORD}"
+        )
