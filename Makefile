@@ -34,11 +34,14 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+LANGUAGES := en it el es pl ro de fr ar
+
 messages: install ## Update the gettext catalogues in locale/ from the code and templates
-	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=tests
+	$(PY) manage.py makemessages $(addprefix -l ,$(LANGUAGES)) --no-location --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=static --ignore=media
 
 compile-messages: install ## Compile the catalogues (.po to .mo)
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=media
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 media static

@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +13,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website.models import BodyMixin, IntroMixin
 from website.pagination import paginate
+from website.query import PublicPageQuerySet
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -55,9 +56,9 @@ class AgendaBlock(blocks.StreamBlock):
     session = SessionBlock()
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PublicPageQuerySet):
     def listing(self, locale):
-        """Live public events of one language, with all a card shows."""
+        """Live public events of one language (a locale or its id), with all a card shows."""
         return (
             self.live()
             .public()
@@ -88,7 +89,7 @@ class EventIndexPage(IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.listing(self.locale)
+        events = EventPage.objects.listing(self.locale_id)
         context["upcoming_events"] = events.upcoming()
         context["past_events"] = paginate(request, events.past(), per_page=12)
         return context
@@ -129,7 +130,10 @@ class EventPage(BodyMixin, Page):
         _("kind"), max_length=20, choices=EventKind.choices, editable=False, default=EventKind.LOCAL
     )
     summary = models.TextField(
-        _("summary"), max_length=300, help_text=_("At most 300 characters, shown in listings.")
+        _("summary"),
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=_("At most 300 characters, shown in listings."),
     )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

@@ -12,7 +12,7 @@ from .models import EventIndexPage, EventPage
 
 @hooks.register("convivium_sections")
 def events_section(page, request):
-    events = EventPage.objects.listing(page.locale).upcoming()
+    events = EventPage.objects.listing(page.locale_id).upcoming()
     if isinstance(page, HomePage):
         heading = _("Upcoming events")
     elif isinstance(page, PartnerPage):
@@ -26,7 +26,7 @@ def events_section(page, request):
         {
             "heading": heading,
             "events": events[:4],
-            "index": network_page(request, page.locale, EventIndexPage),
+            "index": network_page(request, page.locale_id, EventIndexPage),
         },
         order=20,
     )

@@ -7,13 +7,14 @@ from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
 from website.forms import LanguagesField
 from website.models import IntroMixin
 from website.pagination import paginate
+from website.query import PublicPageQuerySet
 from website.sections import collect_sections
 
 from .maps import HEIGHT, WIDTH, graticule, map_points
@@ -96,6 +97,8 @@ class PartnerPage(IntroMixin, Page):
     contact_email = models.EmailField(_("contact email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     member_since = models.DateField(_("member since"), null=True, blank=True)
+
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     base_form_class = PartnerPageForm
     parent_page_types = ["partners.PartnerIndexPage"]

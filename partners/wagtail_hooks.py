@@ -15,7 +15,7 @@ def partners_section(page, request):
     partners = (
         PartnerPage.objects.live()
         .public()
-        .filter(locale=page.locale)
+        .filter(locale_id=page.locale_id)
         .select_related("logo")
         .prefetch_related("logo__renditions")
         .defer_streamfields()
@@ -26,7 +26,7 @@ def partners_section(page, request):
         {
             "heading": _("The partners"),
             "partners": partners,
-            "index": network_page(request, page.locale, PartnerIndexPage),
+            "index": network_page(request, page.locale_id, PartnerIndexPage),
         },
         order=30,
     )

@@ -1,19 +1,21 @@
 """Good-practice case studies, their taxonomy and the handbook that cites them."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from website.blocks import BaseStreamBlock, ResourcesBlock
+from website.blocks import ResourcesBlock
 from website.models import BodyMixin, IntroMixin
 from website.pagination import paginate
+from website.query import PublicPageQuerySet
 
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -75,20 +77,23 @@ class PracticeIndexPage(IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        practices = PracticePage.objects.listing(self.locale)
+        practices = PracticePage.objects.listing(self.locale_id)
         context["practices"] = paginate(request, practices, per_page=12)
         return context
 
 
-class PracticePageQuerySet(PageQuerySet):
+class PracticePageQuerySet(PublicPageQuerySet):
     def listing(self, locale):
-        """Live public practices of one language, with all a card shows, newest first."""
+        """Live public practices of one language (a locale or its id), with all a card shows."""
         return (
             self.live()
             .public()
             .filter(locale=locale)
             .select_related("partner", "featured_image")
-            .prefetch_related("featured_image__renditions", "practice_themes__theme")
+            .prefetch_related(
+                "featured_image__renditions",
+                Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
+            )
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")
         )
@@ -100,6 +105,7 @@ class PracticePage(Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text=_("At most 300 characters, shown in listings and search results."),
     )
     partner = models.ForeignKey(
@@ -282,6 +288,8 @@ class HandbookPage(IntroMixin, BodyMixin, Page):
 
 class HandbookChapterPage(IntroMixin, BodyMixin, Page):
     """A chapter of the handbook; its number is its place among the chapters."""
+
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     status = models.CharField(
         _("status"), max_length=20, choices=ChapterStatus.choices, default=ChapterStatus.DRAFT

@@ -42,10 +42,10 @@ register_snippet(TaxonomyViewSetGroup)
 @hooks.register("convivium_sections")
 def practices_section(page, request):
     if isinstance(page, HomePage):
-        practices = PracticePage.objects.listing(page.locale)[:6]
+        practices = PracticePage.objects.listing(page.locale_id)[:6]
         heading = _("Latest good practices")
     elif isinstance(page, PartnerPage):
-        practices = PracticePage.objects.listing(page.locale).child_of(page)
+        practices = PracticePage.objects.listing(page.locale_id).child_of(page)
         heading = _("Good practices")
     else:
         return None
@@ -54,7 +54,7 @@ def practices_section(page, request):
         {
             "heading": heading,
             "practices": practices,
-            "index": network_page(request, page.locale, PracticeIndexPage),
+            "index": network_page(request, page.locale_id, PracticeIndexPage),
         },
         order=10,
     )

@@ -76,7 +76,10 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "website/blocks/link.html"
-        preview_value = {"title": "Council of Europe: Intercultural Cities", "url": "https://example.org/"}
+        preview_value = {
+            "title": "Council of Europe: Intercultural Cities",
+            "url": "https://example.org/",
+        }
         label = _("Link")
 
 

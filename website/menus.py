@@ -1,57 +1,90 @@
 """Menus edited with wagtailmenus, rendered in the active language.
 
-wagtailmenus' own tags localise each item with several queries; here a menu
-costs two queries whatever its length: its items, then their pages in the
-active language. An item's label is the page title in that language unless
-the editor typed a fixed label.
+wagtailmenus' own tags localise each item with several queries per request.
+Here a menu costs two queries (its items, then their pages in the active
+language) the first time it is shown in a language, and none after that: the
+result is cached per site and language until a page is published, moved or
+deleted, or a menu is edited (see website.signals).
 """
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
+
+VERSION_KEY = "convivium:menus:version"
 
 
 @dataclass
 class MenuEntry:
     text: str
     href: str
-    active: bool = False
-    ancestor: bool = False
+    path: str = ""
+
+    def state(self, current_page):
+        """ "page" for the current page, "ancestor" for a page above it, else ""."""
+        if current_page is None or not self.path:
+            return ""
+        if current_page.path == self.path:
+            return "page"
+        return "ancestor" if current_page.path.startswith(self.path) else ""
 
 
-def main_menu(request, current_page=None):
+def invalidate():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _cached(request, name, build):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    items = MainMenuItem.objects.filter(menu__site=site).select_related("link_page")
-    return _entries(request, items.order_by("sort_order"), current_page)
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    key = f"convivium:menus:{version}:{site.pk}:{get_language()}:{name}"
+    entries = cache.get(key)
+    if entries is None:
+        entries = _entries(request, build(site))
+        cache.set(key, entries, timeout=60 * 60 * 24)
+    return entries
 
 
-def flat_menu(request, handle, current_page=None):
-    """A flat menu of this site, or of the default site when this one has none."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    items = (
-        FlatMenuItem.objects.filter(menu__handle=handle)
-        .filter(Q(menu__site=site) | Q(menu__site__is_default_site=True))
-        .annotate(
-            own_site=Case(When(menu__site=site, then=1), default=0, output_field=IntegerField())
-        )
-        .select_related("link_page")
-        .order_by("-own_site", "menu_id", "sort_order")
+def main_menu(request):
+    return _cached(
+        request,
+        "main",
+        lambda site: (
+            MainMenuItem.objects.filter(menu__site=site)
+            .select_related("link_page")
+            .order_by("sort_order")
+        ),
     )
-    items = list(items)
-    if items:
-        chosen_menu = items[0].menu_id
-        items = [item for item in items if item.menu_id == chosen_menu]
-    return _entries(request, items, current_page)
 
 
-def _entries(request, items, current_page):
+def flat_menu(request, handle):
+    """A flat menu of this site, or of the default site when this one has none."""
+
+    def items(site):
+        candidates = list(
+            FlatMenuItem.objects.filter(menu__handle=handle)
+            .filter(Q(menu__site=site) | Q(menu__site__is_default_site=True))
+            .annotate(
+                own_site=Case(When(menu__site=site, then=1), default=0, output_field=IntegerField())
+            )
+            .select_related("link_page")
+            .order_by("-own_site", "menu_id", "sort_order")
+        )
+        chosen = candidates[0].menu_id if candidates else None
+        return [item for item in candidates if item.menu_id == chosen]
+
+    return _cached(request, f"flat:{handle}", items)
+
+
+def _entries(request, items):
     items = list(items)
     keys = [item.link_page.translation_key for item in items if item.link_page_id]
     in_language = {
@@ -63,18 +96,19 @@ def _entries(request, items, current_page):
     entries = []
     for item in items:
         if item.link_page_id:
+            # Untranslated pages stay in the menu, in the source language.
             page = in_language.get(item.link_page.translation_key, item.link_page)
             if not (page.live and page.show_in_menus):
                 continue
-            href = (page.get_url(request) or "") + (item.url_append or "")
-            text = item.link_text or page.title
-            active = current_page is not None and current_page.pk == page.pk
-            ancestor = (
-                current_page is not None
-                and not active
-                and current_page.path.startswith(page.path)
+            entries.append(
+                MenuEntry(
+                    text=item.link_text or page.title,
+                    href=(page.get_url(request) or "") + (item.url_append or ""),
+                    path=page.path,
+                )
             )
-            entries.append(MenuEntry(text, href, active, ancestor))
         elif item.link_url:
-            entries.append(MenuEntry(item.link_text or item.link_url, item.link_url + (item.url_append or "")))
+            entries.append(
+                MenuEntry(item.link_text or item.link_url, item.link_url + (item.url_append or ""))
+            )
     return entries

@@ -10,7 +10,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .routing import DirectRouteMixin
 from .sections import collect_sections
 
 
@@ -41,7 +40,7 @@ class BodyMixin(models.Model):
         abstract = True
 
 
-class HomePage(DirectRouteMixin, IntroMixin, BodyMixin, Page):
+class HomePage(IntroMixin, BodyMixin, Page):  # noqa: DJ008 - Page gives __str__
     """The network portal: what the network is, its latest practices, events and partners."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -65,7 +64,7 @@ class HomePage(DirectRouteMixin, IntroMixin, BodyMixin, Page):
         return context
 
 
-class StandardPage(IntroMixin, BodyMixin, Page):
+class StandardPage(IntroMixin, BodyMixin, Page):  # noqa: DJ008 - Page gives __str__
     """About, contact, privacy, a partner's local stakeholders …"""
 
     parent_page_types = ["website.HomePage", "partners.PartnerPage", "website.StandardPage"]

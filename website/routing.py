@@ -1,29 +1,52 @@
-from wagtail.models import Page
+"""Page routing with a constant number of queries, whatever the depth of the page."""
+
+from django.db.models import CharField, Q, Subquery, Value
+from django.db.models.functions import Concat
+from django.http import Http404
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
 
-class DirectRouteMixin:
-    """Resolve a deep URL with one query instead of two per level of the tree.
+def route(request, path):
+    """Wagtail's route for ``path`` on this request's site, in the active language.
 
-    Wagtail walks the tree one slug at a time. A site root using this mixin looks
-    up every prefix of the path by its ``url_path`` at once and hands the rest of
-    the path to the deepest page found, so that sub-URLs of routable pages
-    (``calendar.ics``, ``print/``) still work. Unlike Wagtail's walk, a child
-    whose slug equals a sub-route of its routable parent wins over the sub-route.
+    Wagtail finds the localized site root, then walks the tree a slug at a
+    time with two queries per level. Here one query finds the deepest page
+    whose address is a prefix of the path, under the root page's translation
+    in the active language; that page's own ``route`` takes the rest of the
+    path, so sub-URLs of routable pages still work. Where the site root has
+    no translation in the active language, Wagtail's own routing decides.
     """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    localized_root = Page.objects.filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=translation.get_language(),
+    )
+    root_url_path = Subquery(localized_root.values("url_path")[:1])
+    addresses = Q()
+    for length in range(len(components) + 1):
+        suffix = "".join(f"{component}/" for component in components[:length])
+        addresses |= Q(url_path=Concat(root_url_path, Value(suffix), output_field=CharField()))
+    deepest = (
+        Page.objects.filter(addresses, depth__gte=site.root_page.depth)
+        .filter(path__startswith=Subquery(localized_root.values("path")[:1]))
+        .order_by("-depth")
+        .first()
+    )
+    if deepest is None:
+        return Page.route_for_request(request, path)
+    consumed = deepest.depth - site.root_page.depth
+    try:
+        return deepest.specific.route(request, components[consumed:])
+    except Http404:
+        return None
 
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:length]) + "/"
-            for length in range(1, len(path_components) + 1)
-        ]
-        deepest = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-            .order_by("-depth")
-            .first()
-        )
-        if deepest is None:
-            return super().route(request, path_components)
-        consumed = deepest.depth - self.depth
-        return deepest.specific.route(request, path_components[consumed:])
+
+def serve(request, path):
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_views.serve(request, path)

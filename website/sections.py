@@ -19,6 +19,8 @@ class Section:
 
 def collect_sections(page, request):
     sections = [
-        section for hook in hooks.get_hooks("convivium_sections") if (section := hook(page, request))
+        section
+        for hook in hooks.get_hooks("convivium_sections")
+        if (section := hook(page, request))
     ]
     return sorted(sections, key=lambda section: section.order)

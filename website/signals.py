@@ -1,4 +1,9 @@
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
+
+from . import menus
 
 
 def create_locales(sender, **kwargs):
@@ -9,3 +14,21 @@ def create_locales(sender, **kwargs):
     Locale.objects.bulk_create(
         Locale(language_code=code) for code, _name in settings.LANGUAGES if code not in existing
     )
+
+
+def invalidate_menus(**kwargs):
+    menus.invalidate()
+
+
+def connect_menu_invalidation():
+    from wagtail.models import Page, Site
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_menus, dispatch_uid=f"convivium-menus-{signal!r}")
+    for model in (Page, Site, MainMenu, MainMenuItem, FlatMenu, FlatMenuItem):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate_menus,
+                sender=model,
+                dispatch_uid=f"convivium-menus-{model.__name__}-{signal!r}",
+            )

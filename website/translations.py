@@ -1,6 +1,6 @@
-"""Where each language version of a page lives, for the switcher and hreflang links."""
+"""Where each language version of a page lives, for the switcher, hreflang links and breadcrumbs."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -18,20 +18,28 @@ class LanguageLink:
     is_current: bool
 
 
-def language_links(page, request):
-    """One link per configured language, in the order of settings.LANGUAGES.
+@dataclass
+class Lineage:
+    links: list = field(default_factory=list)
+    ancestors: list = field(default_factory=list)
 
-    Where the page is translated, the link goes to the translation; where it is
-    not, to the nearest ancestor that is, flagged so the switcher can say so.
-    Languages where not even the home page exists are left out. One query.
+
+def lineage(page, request):
+    """The language links and the breadcrumbs of ``page``, from one query.
+
+    The query finds every live version, in every language, of the page and of
+    its ancestors. The page's own versions give the language links; where a
+    language has none (or only an alias that shows the source text), the link
+    goes to the nearest ancestor in that language and is flagged, so that the
+    switcher can say so. The ancestors in the page's language are the
+    breadcrumbs. Languages without even a home page are left out.
     """
-    cache = request.__dict__.setdefault("_convivium_language_links", {})
+    cache = request.__dict__.setdefault("_convivium_lineage", {})
     if page.pk in cache:
         return cache[page.pk]
 
-    steplen = Page.steplen
-    lineage_paths = [page.path[: steplen * depth] for depth in range(2, page.depth + 1)]
-    candidates = (
+    lineage_paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
+    versions = (
         Page.objects.live()
         .filter(
             translation_key__in=Page.objects.filter(path__in=lineage_paths).values(
@@ -39,21 +47,34 @@ def language_links(page, request):
             )
         )
         .select_related("locale")
-        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale")
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "alias_of", "locale")
+        .order_by("depth")
     )
     by_language = {}
-    for candidate in candidates:
-        by_language.setdefault(candidate.locale.language_code, []).append(candidate)
+    for version in versions:
+        by_language.setdefault(version.locale.language_code, []).append(version)
 
-    links = []
-    current_language = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    result = Lineage()
+    current_language = next(
+        (code for code, pages in by_language.items() if any(p.pk == page.pk for p in pages)),
+        settings.LANGUAGE_CODE,
+    )
+    result.ancestors = [p for p in by_language.get(current_language, []) if p.pk != page.pk]
     for code, _name in settings.LANGUAGES:
-        versions = by_language.get(code)
-        if not versions:
+        pages = by_language.get(code)
+        if not pages:
             continue
-        exact = next((p for p in versions if p.translation_key == page.translation_key), None)
-        target = exact or max(versions, key=lambda p: p.depth)
-        links.append(
+        exact = next(
+            (
+                p
+                for p in pages
+                if p.translation_key == page.translation_key
+                and (p.pk == page.pk or not p.alias_of_id)
+            ),
+            None,
+        )
+        target = exact or pages[-1]
+        result.links.append(
             LanguageLink(
                 code=code,
                 name=LANG_INFO[code]["name_local"],
@@ -64,5 +85,5 @@ def language_links(page, request):
                 is_current=code == current_language,
             )
         )
-    cache[page.pk] = links
-    return links
+    cache[page.pk] = result
+    return result

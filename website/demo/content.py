@@ -14,6 +14,7 @@ class ContentError(ValueError):
 
 
 def load(name):
+    """A content file, by name in ``content/`` or by path."""
     with open(CONTENT_DIR / name, "rb") as handle:
         return tomllib.load(handle)
 

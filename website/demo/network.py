@@ -9,6 +9,7 @@ import decimal
 import zoneinfo
 
 from django.conf import settings
+from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
@@ -35,21 +36,9 @@ from .translation import translate
 NETWORK_LANGUAGES = ["it", "ar"]
 
 INDEX_PAGES = {
-    "partners": (PartnerIndexPage, {
-        "en": ("Partners", "Municipalities and organisations of the network, in eight countries."),
-        "it": ("Partner", "I comuni e le organizzazioni della rete, in otto paesi."),
-        "ar": ("الشركاء", "بلديات الشبكة ومنظماتها في ثمانية بلدان."),
-    }),
-    "practices": (PracticeIndexPage, {
-        "en": ("Good practices", "What the partners do against ethnic stigma and for integration, told so that others can reuse it."),
-        "it": ("Buone pratiche", "Che cosa fanno i partner contro lo stigma etnico e per l'integrazione, raccontato perché altri possano riutilizzarlo."),
-        "ar": ("الممارسات الجيدة", "ما يقوم به الشركاء لمكافحة الوصم العرقي ومن أجل الاندماج، معروضًا بحيث يستطيع الآخرون الاستفادة منه."),
-    }),
-    "events": (EventIndexPage, {
-        "en": ("Events", "The eight transnational events of the programme and the partners' local events."),
-        "it": ("Eventi", "Gli otto eventi transnazionali del programma e gli eventi locali dei partner."),
-        "ar": ("الفعاليات", "الفعاليات العابرة للحدود الثماني في البرنامج والفعاليات المحلية للشركاء."),
-    }),
+    "partners": PartnerIndexPage,
+    "practices": PracticeIndexPage,
+    "events": EventIndexPage,
 }
 MAIN_MENU = ["practices", "partners", "events", "handbook", "about"]
 FOOTER_MENU = ["about", "contact", "privacy"]
@@ -62,8 +51,11 @@ def coordinate(value):
 
 
 class DemoNetwork:
-    def __init__(self, out, today=None):
-        self.out = out
+    """The demo network; ``partner_files`` narrows it to some partners (for tests)."""
+
+    def __init__(self, out, today=None, partner_files=None):
+        self.out = out if isinstance(out, OutputWrapper) else OutputWrapper(out)
+        self.partner_files = partner_files
         self.today = today or timezone.localdate()
         self.locales = {}
         self.pages = {}
@@ -126,14 +118,14 @@ class DemoNetwork:
         for code in known:
             self.locale(code)
         root_collection = Collection.get_first_root_node()
-        self.collection = (
-            root_collection.get_children().filter(name="Demo network").first()
-            or root_collection.add_child(name="Demo network")
-        )
+        self.collection = root_collection.get_children().filter(
+            name="Demo network"
+        ).first() or root_collection.add_child(name="Demo network")
         network = content.load("network.toml")
         self.load_taxonomy(content.load("taxonomy.toml"))
         self.load_home(network)
-        self.load_partners([content.load(path.name) for path in content.partner_files()])
+        files = self.partner_files or content.partner_files()
+        self.load_partners([content.load(path) for path in files])
         self.load_transnational_events(network["events"])
         self.load_handbook(network)
         self.load_menus()
@@ -187,10 +179,16 @@ class DemoNetwork:
         self.out.write("  home page")
         self.translate_page(home, network["home"], NETWORK_LANGUAGES)
 
-        for slug, (model, texts) in INDEX_PAGES.items():
-            item = {code: {"title": title, "intro": intro} for code, (title, intro) in texts.items()}
+        sections = content.load("sections.toml")
+        for slug, model in INDEX_PAGES.items():
+            item = sections[slug]
             page, _created = self.child(
-                home, model, slug, title=texts["en"][0], intro=texts["en"][1], show_in_menus=True
+                home,
+                model,
+                slug,
+                title=item["en"]["title"],
+                intro=item["en"]["intro"],
+                show_in_menus=True,
             )
             self.translate_page(page, item, NETWORK_LANGUAGES)
             self.pages[slug] = page
@@ -312,7 +310,9 @@ class DemoNetwork:
         start = datetime.datetime.combine(
             first_day, datetime.time.fromisoformat(item["start_time"]), zone
         )
-        end = datetime.datetime.combine(last_day, datetime.time.fromisoformat(item["end_time"]), zone)
+        end = datetime.datetime.combine(
+            last_day, datetime.time.fromisoformat(item["end_time"]), zone
+        )
         return start, end
 
     def load_event(self, parent, item, codes, zone_name, host=None):
@@ -391,7 +391,9 @@ class DemoNetwork:
                 status=chapter["status"],
                 body=content.body_blocks(text["body"]),
                 cited_practices=[
-                    ChapterCitation(practice=self.practices[key]) for key in chapter["cites"]
+                    ChapterCitation(practice=self.practices[key])
+                    for key in chapter["cites"]
+                    if key in self.practices
                 ],
             )
             self.translate_page(page, chapter, NETWORK_LANGUAGES)
@@ -406,5 +408,7 @@ class DemoNetwork:
         )
         if not footer.get_menu_items_manager().exists():
             for order, slug in enumerate(FOOTER_MENU):
-                FlatMenuItem.objects.create(menu=footer, link_page=self.pages[slug], sort_order=order)
+                FlatMenuItem.objects.create(
+                    menu=footer, link_page=self.pages[slug], sort_order=order
+                )
         self.out.write("  menus")

@@ -82,7 +82,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "wagtailmenus.context_processors.wagtailmenus",
             ],
         },
     },
@@ -169,13 +168,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Convivium <noreply@convivium.example.org>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Convivium <noreply@convivium.example.org>"
+)
 
 # Menus: the network and every partner site have a main menu and a footer menu.
-WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (
-    ("footer", _("Footer")),
-)
+WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (("footer", _("Footer")),)
 WAGTAILMENUS_LOCALIZE_MENU_ITEMS = True
+# Menus are rendered by website.menus, not by wagtailmenus' tags: a section
+# root deeper than any page stops wagtailmenus from looking one up per request.
+WAGTAILMENUS_SECTION_ROOT_DEPTH = 100
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from website.demo import content
 from website.demo.network import DemoNetwork
 
 ADMIN_USERNAME = "admin"
@@ -12,12 +13,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--partners",
+            help="Comma-separated slugs of the partners to load (default: all eight).",
+        )
+        parser.add_argument(
             "--no-admin", action="store_true", help="Do not create the demo admin account."
         )
 
     def handle(self, *args, **options):
         self.stdout.write("Loading the Convivium demo network (sample content)…")
-        created = DemoNetwork(self.stdout).load()
+        partner_files = None
+        if options["partners"]:
+            partner_files = []
+            for slug in options["partners"].split(","):
+                path = content.CONTENT_DIR / f"partner-{slug.strip()}.toml"
+                if not path.exists():
+                    raise CommandError(f"No demo partner {slug.strip()!r}.")
+                partner_files.append(path)
+        created = DemoNetwork(self.stdout, partner_files=partner_files).load()
         self.stdout.write(self.style.SUCCESS(f"Demo network ready: {created} items created."))
         if not options["no_admin"]:
             self.ensure_admin()

@@ -1,0 +1,30 @@
+import pytest
+from django.core.cache import cache
+
+from tests import network as shared_network
+
+
+@pytest.fixture(scope="session")
+def network(django_db_setup, django_db_blocker):
+    """The shared, translated network: built once per run, read by many tests."""
+    with django_db_blocker.unblock():
+        built = shared_network.build()
+    yield built
+
+
+@pytest.fixture
+def net(network, db):
+    return network
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
