@@ -211,12 +211,13 @@ class DemoNetwork:
 
     def load_partners(self, partner_files):
         index = self.pages["partners"]
-        for data in self.step("partners", partner_files):
+        self.partner_count = len(partner_files)
+        for number, data in enumerate(self.step("partners", partner_files)):
             meta = data["partner"]
             codes = list(dict.fromkeys(NETWORK_LANGUAGES + [meta["language"]]))
-            self.load_partner(index, data, codes)
+            self.load_partner(index, data, codes, number)
 
-    def load_partner(self, index, data, codes):
+    def load_partner(self, index, data, codes, number):
         meta, text = data["partner"], data["partner"]["en"]
         configured = {code for code, _name in settings.LANGUAGES}
         existing = index.get_children().filter(slug=meta["slug"]).exists()
@@ -251,22 +252,29 @@ class DemoNetwork:
         self.partners[meta["slug"]] = partner
         self.translate_page(partner, meta, codes)
         self.standard_page(partner, data["about"], codes)
-        for item in data.get("practices", []):
-            self.load_practice(partner, item, codes)
+        for position, item in enumerate(data.get("practices", [])):
+            # Spread publication over the past months, partners taking turns,
+            # so that "latest practices" shows the whole network.
+            days_ago = (position * self.partner_count + number) * 4
+            self.load_practice(partner, item, codes, days_ago)
         for item in data.get("events", []):
             self.load_event(partner, item, codes, zone_name=item["time_zone"])
 
-    def load_practice(self, partner, item, codes):
+    def load_practice(self, partner, item, codes, days_ago):
         text = item["en"]
-        self.practices[f"{partner.slug}/{item['slug']}"] = page = self.existing_or_new_practice(
-            partner, item, text
-        )
+        page, created = self.existing_or_new_practice(partner, item, text)
+        self.practices[f"{partner.slug}/{item['slug']}"] = page
         self.translate_page(page, item, codes)
+        if created:
+            published = timezone.now() - datetime.timedelta(days=days_ago)
+            PracticePage.objects.filter(translation_key=page.translation_key).update(
+                first_published_at=published
+            )
 
     def existing_or_new_practice(self, partner, item, text):
         existing = partner.get_children().filter(slug=item["slug"]).specific().first()
         if existing is not None:
-            return existing
+            return existing, False
         picture = self.image(
             f"Illustration: {text['title']}",
             images.illustration(item["slug"]),
@@ -301,7 +309,7 @@ class DemoNetwork:
                 for slug in item["target_groups"]
             ],
         )
-        return page
+        return page, True
 
     def event_times(self, item, zone_name):
         zone = zoneinfo.ZoneInfo(zone_name)
