@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from partners.models import PartnerPage
 from website.models import BodyMixin, IntroMixin
 from website.pagination import paginate
 from website.query import PublicPageQuerySet
@@ -263,8 +264,6 @@ class EventPage(BodyMixin, Page):
         super().save(*args, **kwargs)
 
     def find_tree_partner(self):
-        from partners.models import PartnerPage
-
         if not self.path:
             return None
         return PartnerPage.objects.ancestor_of(self).first()

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from partners.models import PartnerPage
 from website.blocks import ResourcesBlock
 from website.models import BodyMixin, IntroMixin
 from website.pagination import paginate
@@ -199,8 +200,6 @@ class PracticePage(Page):
         super().save(*args, **kwargs)
 
     def find_partner(self):
-        from partners.models import PartnerPage
-
         if not self.path:
             return None
         return PartnerPage.objects.ancestor_of(self).first()
