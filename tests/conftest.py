@@ -2,12 +2,13 @@ import pytest
 from django.core.cache import cache
 
 from tests import network as shared_network
+from translators.signals import refresh_once_at_the_end
 
 
 @pytest.fixture(scope="session")
 def network(django_db_setup, django_db_blocker):
     """The shared, translated network: built once per run, read by many tests."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), refresh_once_at_the_end():
         built = shared_network.build()
     yield built
 

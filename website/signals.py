@@ -11,9 +11,9 @@ def create_locales(sender, **kwargs):
     from wagtail.models import Locale
 
     existing = set(Locale.objects.values_list("language_code", flat=True))
-    Locale.objects.bulk_create(
-        Locale(language_code=code) for code, _name in settings.LANGUAGES if code not in existing
-    )
+    for code, _name in settings.LANGUAGES:
+        if code not in existing:
+            Locale.objects.create(language_code=code)  # one by one: others listen for new locales
 
 
 def invalidate_menus(**kwargs):

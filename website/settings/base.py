@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "partners",
     "practices",
     "events",
+    # Before wagtail_localize: its hooks and views are checked for language roles first.
+    "translators",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "translators.middleware.LanguageRolesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -160,6 +163,22 @@ if os.environ.get("ELASTICSEARCH_URL"):
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Machine translation pre-fills translations for translators to revise: DeepL
+# with a key, or a LibreTranslate server. Without either, the action is hidden.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

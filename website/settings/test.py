@@ -23,3 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.environ.get("TEST_DATABASE_FILE", str(BASE_DIR / ".test-db.sqlite3"))
     }
+
+# A deterministic machine translator (it reverses the words): no network in tests.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from translators.signals import refresh_once_at_the_end
 from website.demo import content
 from website.demo.network import DemoNetwork
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
                 if not path.exists():
                     raise CommandError(f"No demo partner {slug.strip()!r}.")
                 partner_files.append(path)
-        created = DemoNetwork(self.stdout, partner_files=partner_files).load()
+        # The translation queue is brought up to date once, at the end.
+        with refresh_once_at_the_end():
+            created = DemoNetwork(self.stdout, partner_files=partner_files).load()
         self.stdout.write(self.style.SUCCESS(f"Demo network ready: {created} items created."))
         if not options["no_admin"]:
             self.ensure_admin()

@@ -1,0 +1,32 @@
+"""Which languages a user may work in."""
+
+from .models import LanguageRole
+
+EVERY_LANGUAGE = "translators.edit_every_language"
+
+
+def is_language_restricted(user):
+    """True for people whose editing rights come from language roles alone."""
+    if not user.is_authenticated or user.is_superuser or user.has_perm(EVERY_LANGUAGE):
+        return False
+    return bool(user_locale_ids(user))
+
+
+def user_locale_ids(user):
+    if not hasattr(user, "_convivium_locale_ids"):
+        user._convivium_locale_ids = set(
+            LanguageRole.objects.filter(group__user=user).values_list("locale_id", flat=True)
+        )
+    return user._convivium_locale_ids
+
+
+def may_work_in(user, locale_id):
+    return not is_language_restricted(user) or locale_id in user_locale_ids(user)
+
+
+def reviews(user, locale_id):
+    if user.is_superuser:
+        return True
+    return LanguageRole.objects.filter(
+        group__user=user, locale_id=locale_id, role=LanguageRole.Role.REVIEWER
+    ).exists()
