@@ -11,6 +11,7 @@ from . import views
 from .access import is_language_restricted, may_work_in
 from .links import task_url
 from .middleware import refusal
+from .updates import SafeUpdateTranslationsView
 
 
 @hooks.register("before_edit_snippet")
@@ -64,6 +65,11 @@ def translation_task_urls():
             "localize/translate/<int:translation_id>/pofile/upload/",
             views.upload_po,
             name="upload_po",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SafeUpdateTranslationsView.as_view(),
+            name="update_translations",
         ),
     ]
     return [
