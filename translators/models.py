@@ -1,7 +1,9 @@
 """Language roles: who translates and who reviews each content language."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -73,6 +75,7 @@ class TranslationTask(models.Model):
     translation = models.ForeignKey(
         "wagtail_localize.Translation", null=True, blank=True, on_delete=models.SET_NULL
     )
+    state_changed_at = models.DateTimeField(_("in this state since"), default=timezone.now)
 
     class Meta:
         verbose_name = _("translation task")
@@ -85,3 +88,18 @@ class TranslationTask(models.Model):
 
     def __str__(self):
         return f"{self.title} → {self.locale}"
+
+
+class TranslatorDigest(models.Model):
+    """When a translator was last told about new tasks in their languages."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translation_digest"
+    )
+    sent_at = models.DateTimeField(_("last digest sent at"))
+
+    class Meta:
+        verbose_name = _("translator digest")
+
+    def __str__(self):
+        return f"{self.user} {self.sent_at:%Y-%m-%d %H:%M}"

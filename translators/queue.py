@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
@@ -217,14 +218,19 @@ def save(rows, keys):
     existing = TranslationTask.objects.all()
     if keys is not None:
         existing = existing.filter(translation_key__in=list(keys))
-    ids = {
-        (str(key), locale_id): pk
-        for pk, key, locale_id in existing.values_list("pk", "translation_key", "locale_id")
+    known = {
+        (str(key), locale_id): (pk, state, since)
+        for pk, key, locale_id, state, since in existing.values_list(
+            "pk", "translation_key", "locale_id", "state", "state_changed_at"
+        )
     }
+    now = timezone.now()
     new, changed = [], []
     for row in rows:
-        row.pk = ids.pop((str(row.translation_key), row.locale_id), None)
-        (changed if row.pk else new).append(row)
-    TranslationTask.objects.filter(pk__in=list(ids.values())).delete()
-    TranslationTask.objects.bulk_update(changed, FIELDS, batch_size=500)
+        pk, state, since = known.pop((str(row.translation_key), row.locale_id), (None, None, now))
+        row.pk = pk
+        row.state_changed_at = since if state == row.state else now
+        (changed if pk else new).append(row)
+    TranslationTask.objects.filter(pk__in=[pk for pk, _state, _since in known.values()]).delete()
+    TranslationTask.objects.bulk_update(changed, [*FIELDS, "state_changed_at"], batch_size=500)
     TranslationTask.objects.bulk_create(new, batch_size=500)
