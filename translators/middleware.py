@@ -62,8 +62,12 @@ def refusal(request):
     )
 
 
+# wagtail-localize's views, and ours that replace some of them at the same addresses.
+LOCALIZE_NAMESPACES = {"wagtail_localize", "translators_localize"}
+
+
 def target_locales(request, match, kwargs):
-    if "wagtail_localize" in match.namespaces:
+    if LOCALIZE_NAMESPACES & set(match.namespaces):
         return wagtail_localize_locales(request, match, kwargs)
     if "wagtailadmin_pages" in match.namespaces and match.url_name in PAGE_ACTIONS:
         page_id = (

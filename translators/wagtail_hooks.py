@@ -55,7 +55,7 @@ def translation_task_urls():
     ]
     # Safer PO files than wagtail-localize's own, at the addresses its editor uses:
     # these hooks run before wagtail-localize's, so these patterns match first.
-    po_urls = [
+    localize_urls = [
         path(
             "localize/translate/<int:translation_id>/pofile/download/",
             views.download_po,
@@ -74,7 +74,9 @@ def translation_task_urls():
     ]
     return [
         path("translation-tasks/", include((urls, "translators"), namespace="translators")),
-        path("", include((po_urls, "translators_po"), namespace="translators_po")),
+        path(
+            "", include((localize_urls, "translators_localize"), namespace="translators_localize")
+        ),
     ]
 
 

@@ -1,3 +1,7 @@
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -35,3 +39,36 @@ def test_interface_strings_are_in_the_pages_language(client, net):
     response = client.get(net.page("practice", "it").url)
     assert "Vai al contenuto" in response.text
     assert "Contesto e sfida" in response.text
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext's xgettext is not installed")
+def test_every_string_the_project_uses_is_translated_in_every_catalogue(tmp_path):
+    """Extract the strings afresh, as `make messages` does, and look for each in each catalogue."""
+    base = Path(settings.BASE_DIR)
+    for package in base.iterdir():
+        if (package / "__init__.py").exists() and package.name not in ("tests", "bench"):
+            shutil.copytree(
+                package, tmp_path / package.name, ignore=shutil.ignore_patterns("media")
+            )
+    shutil.copy(base / "manage.py", tmp_path)
+    (tmp_path / "locale").mkdir()
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location"],
+        cwd=tmp_path,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"},
+        check=True,
+        capture_output=True,
+    )
+    used = {
+        (entry.msgctxt, entry.msgid)
+        for entry in polib.pofile(str(tmp_path / "locale/en/LC_MESSAGES/django.po"))
+    }
+    for path in CATALOGUES:
+        language = path.parent.parent.name
+        catalogue = polib.pofile(str(path))
+        known = {(entry.msgctxt, entry.msgid) for entry in catalogue if entry.msgid}
+        missing = sorted(msgid for _context, msgid in used - known)
+        assert not missing, f"{language}: run `make messages` and translate {missing[:5]}"
+        if language != settings.LANGUAGE_CODE:
+            untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+            assert not untranslated, f"{language}: translate {untranslated[:5]}"
