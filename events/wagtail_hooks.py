@@ -12,6 +12,7 @@ from .models import EventIndexPage, EventPage
 
 @hooks.register("convivium_sections")
 def events_section(page, request):
+    is_partner = isinstance(page, PartnerPage)
     events = EventPage.objects.listing(page.locale_id).upcoming()
     if isinstance(page, HomePage):
         heading = _("Upcoming events")
@@ -26,7 +27,7 @@ def events_section(page, request):
         {
             "heading": heading,
             "events": events[:4],
-            "index": network_page(request, page.locale_id, EventIndexPage),
+            "index": None if is_partner else network_page(request, page.locale_id, EventIndexPage),
         },
         order=20,
     )

@@ -1,11 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
 from .models import PartnerIndexPage, PartnerPage
+from .views import AddPartnerView, may_add_partners
 
 
 @hooks.register("convivium_sections")
@@ -29,4 +32,33 @@ def partners_section(page, request):
             "index": network_page(request, page.locale_id, PartnerIndexPage),
         },
         order=30,
+    )
+
+
+@hooks.register("register_admin_urls")
+def partner_admin_urls():
+    return [path("partners/add/", AddPartnerView.as_view(), name="partners_add")]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_add_partners(request.user)
+
+
+partners_menu = Menu(
+    register_hook_name="register_partners_menu_item", construct_hook_name="construct_partners_menu"
+)
+
+
+@hooks.register("register_partners_menu_item")
+def add_partner_menu_item():
+    return CoordinatorMenuItem(
+        _("Add partner"), reverse("partners_add"), icon_name="plus", order=10
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def partners_submenu():
+    return SubmenuMenuItem(
+        _("Partners"), partners_menu, icon_name="group", order=150, name="partners"
     )

@@ -41,6 +41,7 @@ register_snippet(TaxonomyViewSetGroup)
 
 @hooks.register("convivium_sections")
 def practices_section(page, request):
+    is_partner = isinstance(page, PartnerPage)
     if isinstance(page, HomePage):
         practices = PracticePage.objects.listing(page.locale_id)[:6]
         heading = _("Latest good practices")
@@ -54,7 +55,10 @@ def practices_section(page, request):
         {
             "heading": heading,
             "practices": practices,
-            "index": network_page(request, page.locale_id, PracticeIndexPage),
+            # A partner's page lists all its practices: no link away from its microsite.
+            "index": None
+            if is_partner
+            else network_page(request, page.locale_id, PracticeIndexPage),
         },
         order=10,
     )

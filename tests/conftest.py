@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from wagtail.models import Locale
 
 from tests import network as shared_network
 from translators.signals import refresh_once_at_the_end
@@ -29,3 +30,8 @@ def empty_cache():
 def client(client):
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}

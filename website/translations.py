@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 @dataclass
@@ -59,7 +59,12 @@ def lineage(page, request):
         (code for code, pages in by_language.items() if any(p.pk == page.pk for p in pages)),
         settings.LANGUAGE_CODE,
     )
-    result.ancestors = [p for p in by_language.get(current_language, []) if p.pk != page.pk]
+    # Breadcrumbs stay on this site: a partner's microsite starts at the partner.
+    site = Site.find_for_request(request)
+    top_depth = site.root_page.depth if site else 2
+    result.ancestors = [
+        p for p in by_language.get(current_language, []) if p.pk != page.pk and p.depth >= top_depth
+    ]
     for code, _name in settings.LANGUAGES:
         pages = by_language.get(code)
         if not pages:

@@ -1,5 +1,4 @@
 import pytest
-from wagtail.models import Locale
 
 from translators.models import LanguageRole
 
@@ -21,8 +20,3 @@ def italian_translator(django_user_model, net):
 @pytest.fixture
 def italian_reviewer(django_user_model, net):
     return member(django_user_model, "marco", ("it", "reviewer"))
-
-
-@pytest.fixture
-def locales(db):
-    return {locale.language_code: locale for locale in Locale.objects.all()}
