@@ -20,6 +20,11 @@ from website.sections import collect_sections
 from .maps import HEIGHT, WIDTH, graticule, map_points
 
 
+def live_count(relation):
+    """Live pages of a reverse relation, counted in the listing's own query."""
+    return models.Count(relation, filter=models.Q(**{f"{relation}__live": True}), distinct=True)
+
+
 class OrganisationType(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
     NGO = "ngo", _("Association / NGO")
@@ -48,6 +53,10 @@ class PartnerIndexPage(IntroMixin, Page):
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .defer_streamfields()
+            .annotate(
+                practice_count=live_count("practices"),
+                event_count=live_count("hosted_events"),
+            )
             .order_by("title")
         )
         context["partners"] = paginate(request, partners, per_page=24)
@@ -157,3 +166,25 @@ class PartnerPage(IntroMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = collect_sections(self, request)
         return context
+
+
+class PartnerArchive(models.Model):
+    """A partner that left the network: what was live and who had access, to restore it."""
+
+    partner = models.ForeignKey(
+        PartnerPage, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="archives"
+    )
+    archived_at = models.DateTimeField(_("archived at"), auto_now_add=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    live_revisions = models.JSONField(default=dict)
+    memberships = models.JSONField(default=dict)
+    restored_at = models.DateTimeField(_("restored at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partner archive")
+        ordering = ["-archived_at"]
+
+    def __str__(self):
+        return f"{self.partner} ({self.archived_at:%Y-%m-%d})"

@@ -1,12 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from . import archiving
 from .forms import AddPartnerForm
+from .models import PartnerPage
 from .provisioning import PartnerSpec, provision
 
 
@@ -53,3 +57,34 @@ class AddPartnerView(WagtailAdminTemplateMixin, FormView):
                 % {"name": spec.organisation_name},
             )
         return redirect("wagtailadmin_explore", result.partner.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def archive_partner(request, page_id):
+    partner = get_object_or_404(PartnerPage, pk=page_id)
+    if not may_add_partners(request.user):
+        raise PermissionDenied
+    record = archiving.active_archive(partner)
+    if request.method == "POST":
+        if record is None:
+            archiving.archive(partner, request.user)
+            messages.success(
+                request,
+                _("%(name)s is archived: offline, and its people have no access.")
+                % {"name": partner.organisation_name},
+            )
+        else:
+            archiving.restore(partner, request.user)
+            messages.success(
+                request, _("%(name)s is back online.") % {"name": partner.organisation_name}
+            )
+        return redirect("wagtailadmin_explore", partner.get_parent().pk)
+    return TemplateResponse(
+        request,
+        "partners/archive_partner.html",
+        {
+            "partner": partner,
+            "archive": record,
+            "page_title": _("Restore partner") if record else _("Archive partner"),
+        },
+    )

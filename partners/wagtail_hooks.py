@@ -2,13 +2,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 
 from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
+from . import archiving
 from .models import PartnerIndexPage, PartnerPage
-from .views import AddPartnerView, may_add_partners
+from .views import AddPartnerView, archive_partner, may_add_partners
 
 
 @hooks.register("convivium_sections")
@@ -37,7 +39,22 @@ def partners_section(page, request):
 
 @hooks.register("register_admin_urls")
 def partner_admin_urls():
-    return [path("partners/add/", AddPartnerView.as_view(), name="partners_add")]
+    return [
+        path("partners/add/", AddPartnerView.as_view(), name="partners_add"),
+        path("partners/<int:page_id>/archive/", archive_partner, name="partners_archive"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def archive_button(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, PartnerPage) and may_add_partners(user):
+        archived = archiving.active_archive(page) is not None
+        yield Button(
+            _("Restore partner") if archived else _("Archive partner"),
+            reverse("partners_archive", args=[page.pk]),
+            icon_name="undo" if archived else "folder-inverse",
+            priority=45,
+        )
 
 
 class CoordinatorMenuItem(MenuItem):

@@ -145,3 +145,9 @@ def test_links_on_the_microsite_host_stay_on_it(client, onboarded):
 
 def test_the_microsite_is_also_under_the_network_site(client, onboarded):
     assert client.get("/en/partners/porto/").status_code == 200
+
+
+def test_the_partner_index_counts_each_partners_practices_and_events(client, net):
+    response = client.get(net.page("partners").url)
+    # Market walks; the local Open tables and the transnational kick-off it hosts
+    assert "1 practice · 2 events" in response.text
