@@ -10,7 +10,7 @@ from website.sections import Section
 
 from . import archiving
 from .models import PartnerIndexPage, PartnerPage
-from .views import AddPartnerView, archive_partner, may_add_partners
+from .views import AddPartnerView, InviteView, archive_partner, may_add_partners
 
 
 @hooks.register("convivium_sections")
@@ -41,6 +41,7 @@ def partners_section(page, request):
 def partner_admin_urls():
     return [
         path("partners/add/", AddPartnerView.as_view(), name="partners_add"),
+        path("partners/invite/", InviteView.as_view(), name="partners_invite"),
         path("partners/<int:page_id>/archive/", archive_partner, name="partners_archive"),
     ]
 
@@ -71,6 +72,13 @@ partners_menu = Menu(
 def add_partner_menu_item():
     return CoordinatorMenuItem(
         _("Add partner"), reverse("partners_add"), icon_name="plus", order=10
+    )
+
+
+@hooks.register("register_partners_menu_item")
+def invite_menu_item():
+    return CoordinatorMenuItem(
+        _("Invite people"), reverse("partners_invite"), icon_name="mail", order=20
     )
 
 

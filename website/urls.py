@@ -10,6 +10,7 @@ from website import routing
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("invitations/", include("partners.urls")),
 ]
 
 if settings.DEBUG:
