@@ -6,7 +6,13 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
@@ -170,6 +176,7 @@ class PracticePage(Page):
         FieldPanel("transferability"),
         FieldPanel("resources"),
         FieldPanel("contact"),
+        InlinePanel("adoptions", heading=_("Taken up by other partners"), label=_("Partner")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -214,7 +221,24 @@ class PracticePage(Page):
         context["target_groups"] = [
             item.target_group for item in self.practice_target_groups.select_related("target_group")
         ]
+        context["adoptions"] = self.get_adoptions()
         return context
+
+    def get_adoptions(self):
+        """Who took this practice up, each partner named in this page's language."""
+        adoptions = list(self.adoptions.select_related("partner"))
+        keys = [adoption.partner.translation_key for adoption in adoptions]
+        in_language = {
+            partner.translation_key: partner
+            for partner in PartnerPage.objects.filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
+        }
+        for adoption in adoptions:
+            adoption.partner_here = in_language.get(
+                adoption.partner.translation_key, adoption.partner
+            )
+        return adoptions
 
 
 class PracticePageTheme(TranslatableMixin, Orderable):
@@ -249,6 +273,35 @@ class PracticePageTargetGroup(TranslatableMixin, Orderable):
                 fields=["page", "target_group"], name="unique_target_group_per_practice"
             )
         ]
+
+
+class AdoptionKind(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    ADAPTED = "adapted", _("Adapted")
+
+
+class PracticeAdoption(TranslatableMixin, Orderable):
+    """Another partner took this practice up: when, how closely, with what result."""
+
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="adoptions")
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("how"), max_length=20, choices=AdoptionKind.choices)
+    started = models.DateField(_("since"))
+    result = models.TextField(_("result"), blank=True, max_length=1000)
+
+    panels = [
+        FieldPanel("partner"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("started")]),
+        FieldPanel("result"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("adoption by another partner")
 
 
 class ChapterStatus(models.TextChoices):

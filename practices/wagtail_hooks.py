@@ -8,7 +8,7 @@ from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
-from .models import PracticeIndexPage, PracticePage, TargetGroup, Theme
+from .models import PracticeAdoption, PracticeIndexPage, PracticePage, TargetGroup, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -61,4 +61,27 @@ def practices_section(page, request):
             else network_page(request, page.locale_id, PracticeIndexPage),
         },
         order=10,
+    )
+
+
+@hooks.register("convivium_sections")
+def taken_from_others_section(page, request):
+    """On a partner's page: the practices of other partners it adopted or adapted."""
+    if not isinstance(page, PartnerPage):
+        return None
+    adoptions = list(
+        PracticeAdoption.objects.filter(
+            partner__translation_key=page.translation_key,
+            page__locale_id=page.locale_id,
+            page__live=True,
+        )
+        .select_related("page", "page__partner")
+        .order_by("-started")
+    )
+    if not adoptions:
+        return None
+    return Section(
+        "practices/includes/taken_from_others.html",
+        {"heading": _("What we took from other partners"), "adoptions": adoptions},
+        order=15,
     )
