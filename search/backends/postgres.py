@@ -1,0 +1,125 @@
+"""PostgreSQL full text: a weighted tsvector per entry, in the text-search
+configuration of the entry's language, with a GIN index (migration 0002)."""
+
+import functools
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+from . import MARK_END, MARK_START
+
+# Snowball configurations by language code; languages without one (Polish…) use
+# FALLBACK_CONFIGURATION, 'simple' with unaccent, created by migration 0002.
+CONFIGURATIONS = {
+    "ar": "arabic",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+FALLBACK_CONFIGURATION = "convivium_simple"
+HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+@functools.cache
+def installed_configurations():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config")
+        return frozenset(row[0] for row in cursor.fetchall())
+
+
+def configuration(language):
+    installed = installed_configurations()
+    name = CONFIGURATIONS.get(language.split("-")[0])
+    if name in installed:
+        return name
+    return FALLBACK_CONFIGURATION if FALLBACK_CONFIGURATION in installed else "simple"
+
+
+class PostgresBackend:
+    name = "postgresql"
+
+    def write(self, entries):
+        by_language = {}
+        for entry in entries:
+            by_language.setdefault(entry.language, []).append(entry.pk)
+        with connection.cursor() as cursor:
+            for language, ids in by_language.items():
+                config = configuration(language)
+                cursor.execute(
+                    "UPDATE search_practiceentry SET search_vector ="
+                    " setweight(to_tsvector(%s::regconfig, title), 'A')"
+                    " || setweight(to_tsvector(%s::regconfig, summary), 'B')"
+                    " || setweight(to_tsvector(%s::regconfig, body), 'C')"
+                    " WHERE page_id = ANY(%s)",
+                    [config, config, config, ids],
+                )
+
+    def delete(self, page_ids):
+        """The vector lives on the entry row: deleting the entry is enough."""
+
+    def _terms(self, text, languages):
+        sql, params = [], []
+        for language in languages:
+            sql.append(
+                "(search_practiceentry.language = %s AND search_practiceentry.search_vector"
+                " @@ websearch_to_tsquery(%s::regconfig, %s))"
+            )
+            params += [language, configuration(language), text]
+        return "(" + " OR ".join(sql) + ")", params
+
+    def match(self, queryset, text, languages):
+        sql, params = self._terms(text, languages)
+        return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+
+    def ranked_ids(self, queryset, text, languages):
+        cases, params = [], []
+        for language in languages:
+            cases.append(
+                "WHEN %s THEN ts_rank_cd(search_practiceentry.search_vector,"
+                " websearch_to_tsquery(%s::regconfig, %s))"
+            )
+            params += [language, configuration(language), text]
+        rank = RawSQL(  # noqa: S611 - user text is a parameter
+            "CASE search_practiceentry.language " + " ".join(cases) + " END",
+            params,
+            output_field=FloatField(),
+        )
+        return (
+            self.match(queryset, text, languages)
+            .annotate(rank=rank)
+            .order_by("-rank", "-published_at", "-page_id")
+            .values_list("page_id", flat=True)
+        )
+
+    def headlines(self, languages_by_id, text):
+        """Excerpts with the matches marked, for the entries on screen only."""
+        if not languages_by_id:
+            return {}
+        languages = sorted(set(languages_by_id.values()))
+        case = " ".join("WHEN %s THEN %s::regconfig" for _ in languages)
+        params = [value for language in languages for value in (language, configuration(language))]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_id, ts_headline(cfg, summary || ' ' || body,"  # noqa: S608
+                " websearch_to_tsquery(cfg, %s), %s)"
+                f" FROM (SELECT page_id, summary, body, CASE language {case} END AS cfg"
+                " FROM search_practiceentry WHERE page_id = ANY(%s)) AS shown",
+                [text, HEADLINE_OPTIONS, *params, list(languages_by_id)],
+            )
+            return dict(cursor.fetchall())

@@ -1,0 +1,101 @@
+"""SQLite full text: FTS5 tables (migration 0002), rowid = page id.
+
+``search_fts`` holds every entry, tokenised with unicode61 and diacritics
+removed; ``search_fts_en`` holds the English entries again with the Porter
+stemmer. SQLite has no stemmer for other languages: they match whole words,
+accents ignored.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from . import MARK_END, MARK_START, RankedIds
+
+STEMMED_TABLES = {"en": "search_fts_en"}
+PLAIN_TABLE = "search_fts"
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 16
+
+
+def fts_expression(text):
+    """User text as an FTS5 query: every word quoted (no operators), all required."""
+    words = WORD.findall(text)[:MAX_TERMS]
+    return " ".join('"' + word.replace('"', "") + '"' for word in words)
+
+
+def table_for(languages):
+    if len(languages) == 1 and languages[0] in STEMMED_TABLES:
+        return STEMMED_TABLES[languages[0]]
+    return PLAIN_TABLE
+
+
+class SQLiteBackend:
+    name = "sqlite"
+
+    def write(self, entries):
+        entries = list(entries)
+        self.delete([entry.pk for entry in entries])
+        with connection.cursor() as cursor:
+            rows = [(entry.pk, entry.title, entry.summary, entry.body) for entry in entries]
+            insert = "INSERT INTO {} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)"
+            cursor.executemany(insert.format(PLAIN_TABLE), rows)
+            for language, table in STEMMED_TABLES.items():
+                stemmed = [
+                    row
+                    for row, entry in zip(rows, entries, strict=True)
+                    if entry.language == language
+                ]
+                cursor.executemany(insert.format(table), stemmed)
+
+    def delete(self, page_ids):
+        page_ids = list(page_ids)
+        with connection.cursor() as cursor:
+            for table in (PLAIN_TABLE, *STEMMED_TABLES.values()):
+                for start in range(0, len(page_ids), 500):
+                    chunk = page_ids[start : start + 500]
+                    marks = ", ".join(["%s"] * len(chunk))
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def match(self, queryset, text, languages):
+        expression = fts_expression(text)
+        if not expression:
+            return queryset.none()
+        table = table_for(languages)
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608 - a constant name
+        matching = RawSQL(sql, [expression])  # noqa: S611
+        return queryset.filter(page_id__in=matching)
+
+    def ranked_ids(self, queryset, text, languages):
+        """bm25 (title 10, summary 4, body 1) over the filtered set, one slice at a time."""
+        table = table_for(languages)
+        expression = fts_expression(text)
+        inner, params = queryset.order_by().values("page_id").query.sql_with_params()
+
+        def fetch(offset, limit):
+            if not expression or limit <= 0:
+                return []
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
+                    f" AND rowid IN ({inner})"
+                    f" ORDER BY bm25({table}, 10.0, 4.0, 1.0) LIMIT %s OFFSET %s",
+                    [expression, *params, limit, offset],
+                )
+                return [row[0] for row in cursor.fetchall()]
+
+        return RankedIds(self.match(queryset, text, languages).count, fetch)
+
+    def headlines(self, languages_by_id, text):
+        if not languages_by_id:
+            return {}
+        table = table_for(sorted(set(languages_by_id.values())))
+        marks = ", ".join(["%s"] * len(languages_by_id))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, snippet({table}, -1, %s, %s, ' … ', 24) FROM {table}"  # noqa: S608
+                f" WHERE {table} MATCH %s AND rowid IN ({marks})",
+                [MARK_START, MARK_END, fts_expression(text), *languages_by_id],
+            )
+            return dict(cursor.fetchall())

@@ -1,0 +1,269 @@
+"""The search component shared by /<lang>/search/ and the practices index page.
+
+``practice_search(request, language)`` validates the request and returns the
+template context: the results of the requested page (with their cards,
+excerpts and translations), the facets with their counts and links, and the
+editors' promoted results. Its number of queries does not depend on how many
+results are shown.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from partners.models import OrganisationType, PartnerPage
+from practices.models import PracticePage, PracticePageTheme, TargetGroup, Theme
+from website.query import private_pages
+
+from .backends import get_backend, highlighted
+from .forms import SearchForm
+from .models import UnansweredQuery
+from .query import FACETS, PracticeQuery
+
+FACET_LABELS = {
+    "theme": _("Theme"),
+    "group": _("Target group"),
+    "country": _("Country"),
+    "partner": _("Partner"),
+    "type": _("Organisation type"),
+    "year": _("Year started"),
+    "status": _("Ongoing or finished"),
+}
+LABELS_CACHE_KEY = "search:labels:{}"
+LABELS_TIMEOUT = 60 * 60
+
+
+class BadSearch(Exception):
+    """The request asks for something that is not a search: answered with a 400."""
+
+    def __init__(self, form):
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        self.form = form
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list
+
+
+@dataclass
+class Result:
+    page: PracticePage
+    excerpt: str
+    language_name: str = ""
+    translation: Page | None = None
+    is_other_language: bool = False
+
+
+def labels(language):
+    """Display names of facet values in ``language``, cached: taxonomy and partners
+    change rarely, and a search page must not look them up every time."""
+    key = LABELS_CACHE_KEY.format(language)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    locale = Locale.objects.filter(language_code=language).first()
+    found = {}
+    for name, model, title in (
+        ("theme", Theme, "name"),
+        ("group", TargetGroup, "name"),
+        ("partner", PartnerPage, "title"),
+    ):
+        rows = model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        if model is PartnerPage:
+            rows = rows.live()
+        names = {}
+        for slug, text, locale_id in rows.values_list("slug", title, "locale_id"):
+            if slug not in names or (locale and locale_id == locale.pk):
+                names[slug] = text
+        found[name] = names
+    cache.set(key, found, LABELS_TIMEOUT)
+    return found
+
+
+def clear_labels():
+    cache.delete_many([LABELS_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
+
+
+def label_for(name, value, names):
+    if name in names:
+        return names[name].get(value, value)
+    if name == "country":
+        return countries.name(value) or value
+    if name == "type":
+        return dict(OrganisationType.choices).get(value, value)
+    if name == "status":
+        return dict(SearchForm.STATUS_CHOICES).get(value, value)
+    return value
+
+
+def toggled(request, name, value):
+    params = request.GET.copy()
+    params.pop("page", None)
+    values = params.getlist(name)
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    params.setlist(name, values)
+    return "?" + params.urlencode()
+
+
+def build_facets(request, query, counts, names):
+    facets = []
+    for name in FACETS:
+        chosen = [str(value) for value in query.filters.get(name, [])]
+        found = counts[name]
+        values = [
+            FacetValue(
+                value=value,
+                label=str(label_for(name, value, names)),
+                count=found.get(value, 0),
+                selected=value in chosen,
+                url=toggled(request, name, value),
+            )
+            for value in dict.fromkeys([*chosen, *found])
+        ]
+        if name == "year":
+            values.sort(key=lambda item: item.value, reverse=True)
+        else:
+            values.sort(key=lambda item: (not item.selected, -item.count, item.label.casefold()))
+        if values:
+            facets.append(Facet(name=name, label=FACET_LABELS[name], values=values))
+    return facets
+
+
+def cards(ids):
+    """The practices on screen, in the given order, with what a result shows."""
+    pages = (
+        PracticePage.objects.filter(pk__in=ids)
+        .select_related("partner", "featured_image", "locale")
+        .prefetch_related(
+            "featured_image__renditions",
+            Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
+        )
+        .defer_streamfields()
+    )
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def translations(pages, language):
+    """The live public translation in ``language`` of each page, by translation key."""
+    keys = [page.translation_key for page in pages]
+    if not keys:
+        return {}
+    found = (
+        Page.objects.live()
+        .exclude(private_pages())
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+    )
+    return {page.translation_key: page for page in found}
+
+
+def promoted(text, language):
+    """Editors' promoted results for this query, in the active language where translated."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    in_language = translations([p.page for p in promotions if p.page], language)
+    shown = []
+    for promotion in promotions:
+        if promotion.page is None:
+            shown.append(
+                {
+                    "title": promotion.title,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+            continue
+        page = in_language.get(promotion.page.translation_key)
+        if page is not None:
+            shown.append(
+                {"title": page.title, "url": page.url, "description": promotion.description}
+            )
+    return shown
+
+
+def record(text, language, found):
+    """Count the search for search_promotions' report, and the misses for ours."""
+    query = Query.get(text)
+    query.add_hit()
+    if not found:
+        miss, _created = UnansweredQuery.objects.get_or_create(
+            query=query, language=language, date=timezone.localdate()
+        )
+        UnansweredQuery.objects.filter(pk=miss.pk).update(hits=F("hits") + 1)
+
+
+def practice_search(request, language, per_page=None):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        raise BadSearch(form)
+    backend = get_backend()
+    query = PracticeQuery.from_form(form, language)
+    paginator = Paginator(query.ranked_ids(backend), per_page or settings.CONVIVIUM_SEARCH_PER_PAGE)
+    results_page = paginator.get_page(request.GET.get("page"))
+    ids = list(results_page.object_list)
+    shown = cards(ids)
+    excerpts = {}
+    if query.text:
+        excerpts = backend.headlines(
+            {page.pk: page.locale.language_code for page in shown}, query.text
+        )
+    foreign = [page for page in shown if page.locale.language_code != language]
+    local = translations(foreign, language)
+    results_page.object_list = [
+        Result(
+            page=page,
+            excerpt=highlighted(excerpts[page.pk]) if page.pk in excerpts else page.summary,
+            language_name=LANG_INFO.get(page.locale.language_code, {}).get("name_local", ""),
+            translation=local.get(page.translation_key),
+            is_other_language=page.locale.language_code != language,
+        )
+        for page in shown
+    ]
+    names = labels(language)
+    facets = build_facets(request, query, query.facet_counts(backend), names)
+    is_first_request = query.text and not request.GET.get("page")
+    promotions = promoted(query.text, language) if query.text else []
+    if is_first_request:
+        record(query.text, language, paginator.count)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "search_form": form,
+        "search_query": query,
+        "results": results_page,
+        "result_count": paginator.count,
+        "facets": facets,
+        "promotions": promotions,
+        "query": params.urlencode(),
+        "all_languages_url": toggled(request, "all", "on"),
+        "backend_name": backend.name,
+    }
