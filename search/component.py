@@ -13,21 +13,21 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from partners.models import OrganisationType, PartnerPage
-from practices.models import PracticePage, PracticePageTheme, TargetGroup, Theme
+from practices.models import PracticePage, TargetGroup, Theme
 from website.query import private_pages
 
 from .backends import get_backend, highlighted
 from .forms import SearchForm
-from .models import UnansweredQuery
+from .models import PracticeEntry, UnansweredQuery
 from .query import FACETS, PracticeQuery
 
 FACET_LABELS = {
@@ -71,6 +71,7 @@ class Facet:
 class Result:
     page: PracticePage
     excerpt: str
+    themes: list
     language_name: str = ""
     translation: Page | None = None
     is_other_language: bool = False
@@ -154,18 +155,15 @@ def build_facets(request, query, counts, names):
     return facets
 
 
-def cards(ids):
-    """The practices on screen, in the given order, with what a result shows."""
-    pages = (
-        PracticePage.objects.filter(pk__in=ids)
-        .select_related("partner", "featured_image", "locale")
-        .prefetch_related(
-            "featured_image__renditions",
-            Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
-        )
-        .defer_streamfields()
+def cards(ids, text, languages, backend):
+    """The entries on screen, in the given order, with their page, partner and excerpt,
+    in one query: excerpts are computed for these entries only."""
+    entries = PracticeEntry.objects.filter(page_id__in=ids).select_related(
+        "page__locale", "page__partner"
     )
-    by_id = {page.pk: page for page in pages}
+    if text:
+        entries = entries.annotate(excerpt=backend.excerpt(text, languages))
+    by_id = {entry.page_id: entry for entry in entries}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -211,14 +209,27 @@ def promoted(text, language):
 
 
 def record(text, language, found):
-    """Count the search for search_promotions' report, and the misses for ours."""
+    """Count the search for search_promotions' "Search terms" report, and the misses
+    for ours: Query.add_hit's counting, as one statement per table."""
     query = Query.get(text)
-    query.add_hit()
+    today = timezone.localdate()
+    tables = [(QueryDailyHits._meta.db_table, "query_id, date", [query.pk, today])]
     if not found:
-        miss, _created = UnansweredQuery.objects.get_or_create(
-            query=query, language=language, date=timezone.localdate()
+        tables.append(
+            (
+                UnansweredQuery._meta.db_table,
+                "query_id, language, date",
+                [query.pk, language, today],
+            )
         )
-        UnansweredQuery.objects.filter(pk=miss.pk).update(hits=F("hits") + 1)
+    with connection.cursor() as cursor:
+        for table, key, values in tables:
+            marks = ", ".join(["%s"] * len(values))
+            cursor.execute(
+                f"INSERT INTO {table} ({key}, hits) VALUES ({marks}, 1)"  # noqa: S608
+                f" ON CONFLICT ({key}) DO UPDATE SET hits = {table}.hits + 1",
+                values,
+            )
 
 
 def practice_search(request, language, per_page=None):
@@ -227,43 +238,42 @@ def practice_search(request, language, per_page=None):
         raise BadSearch(form)
     backend = get_backend()
     query = PracticeQuery.from_form(form, language)
-    paginator = Paginator(query.ranked_ids(backend), per_page or settings.CONVIVIUM_SEARCH_PER_PAGE)
+    counts = query.facet_counts(backend)
+    total = counts.pop("total").get("all", 0)
+    paginator = Paginator(
+        query.ranked_ids(total, backend), per_page or settings.CONVIVIUM_SEARCH_PER_PAGE
+    )
     results_page = paginator.get_page(request.GET.get("page"))
-    ids = list(results_page.object_list)
-    shown = cards(ids)
-    excerpts = {}
-    if query.text:
-        excerpts = backend.headlines(
-            {page.pk: page.locale.language_code for page in shown}, query.text
-        )
-    foreign = [page for page in shown if page.locale.language_code != language]
+    shown = cards(list(results_page.object_list), query.text, query.languages, backend)
+    foreign = [entry.page for entry in shown if entry.language != language]
     local = translations(foreign, language)
+    names = labels(language)
     results_page.object_list = [
         Result(
-            page=page,
-            excerpt=highlighted(excerpts[page.pk]) if page.pk in excerpts else page.summary,
-            language_name=LANG_INFO.get(page.locale.language_code, {}).get("name_local", ""),
-            translation=local.get(page.translation_key),
-            is_other_language=page.locale.language_code != language,
+            page=entry.page,
+            excerpt=highlighted(entry.excerpt)
+            if getattr(entry, "excerpt", None)
+            else entry.summary,
+            themes=[names["theme"].get(slug, slug) for slug in entry.theme_slugs.split()],
+            language_name=LANG_INFO.get(entry.language, {}).get("name_local", ""),
+            translation=local.get(entry.translation_key),
+            is_other_language=entry.language != language,
         )
-        for page in shown
+        for entry in shown
     ]
-    names = labels(language)
-    facets = build_facets(request, query, query.facet_counts(backend), names)
-    is_first_request = query.text and not request.GET.get("page")
+    facets = build_facets(request, query, counts, names)
     promotions = promoted(query.text, language) if query.text else []
-    if is_first_request:
-        record(query.text, language, paginator.count)
+    if query.text and not request.GET.get("page"):
+        record(query.text, language, total)
     params = request.GET.copy()
     params.pop("page", None)
     return {
         "search_form": form,
         "search_query": query,
         "results": results_page,
-        "result_count": paginator.count,
+        "result_count": total,
         "facets": facets,
         "promotions": promotions,
         "query": params.urlencode(),
         "all_languages_url": toggled(request, "all", "on"),
-        "backend_name": backend.name,
     }

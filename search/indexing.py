@@ -59,6 +59,7 @@ def build_entry(page):
         normalised_title=normalise(page.title)[:255],
         summary=page.summary,
         body=" ".join(part for part in body if part),
+        theme_slugs=" ".join(theme.slug for theme in themes)[:1000],
         country=str(partner.country) if partner else "",
         partner_slug=partner.slug if partner else "",
         organisation_type=partner.organisation_type if partner else "",
@@ -97,9 +98,14 @@ def update(page_ids):
         return
     pages = list(indexable_practices().filter(pk__in=page_ids))
     write(pages)
-    gone = page_ids - {page.pk for page in pages}
-    if gone:
-        PracticeEntry.objects.filter(page_id__in=gone).delete()
+    remove(page_ids - {page.pk for page in pages})
+
+
+def remove(page_ids):
+    page_ids = list(page_ids)
+    if page_ids:
+        PracticeEntry.objects.filter(page_id__in=page_ids).delete()
+        get_backend().delete(page_ids)
 
 
 def update_subtree(page):
@@ -111,9 +117,8 @@ def update_subtree(page):
 def rebuild(progress=None, batch_size=BATCH_SIZE):
     """Empty the index and index every live public practice, ``progress(done, total)``."""
     backend = get_backend()
-    if hasattr(backend, "reset"):
-        backend.reset()
     PracticeEntry.objects.all().delete()
+    backend.reset()
     ids = list(indexable_practices().order_by("pk").values_list("pk", flat=True))
     total, done = len(ids), 0
     for start in range(0, total, batch_size):

@@ -25,6 +25,9 @@ class PracticeEntry(models.Model):
     normalised_title = models.CharField(_("normalised title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
+    theme_slugs = models.CharField(
+        _("themes"), max_length=1000, blank=True, help_text=_("Slugs, for display.")
+    )
     country = models.CharField(_("country"), max_length=2, blank=True)
     partner_slug = models.SlugField(_("partner"), max_length=255, blank=True)
     organisation_type = models.CharField(_("organisation type"), max_length=20, blank=True)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.functions import Cast
 
-from .backends import get_backend
+from .backends import RankedIds, get_backend
 from .models import EntryTerm, PracticeEntry
 
 # Facets in the order they are shown: name → the entry field (or term kind) it counts.
@@ -79,22 +79,35 @@ class PracticeQuery:
 
     # -- results --------------------------------------------------------------
 
-    def ranked_ids(self, backend=None):
-        """Page ids in the requested order, sliceable for the paginator."""
+    def ranked_ids(self, count, backend=None):
+        """Page ids in the requested order, sliceable for the paginator, which is
+        told the ``count`` (known from the facet query) rather than asking again."""
         backend = backend or get_backend()
         if self.text and self.sort == "relevance":
-            return backend.ranked_ids(self.filtered(), self.text, self.languages)
-        return (
-            self.matching(backend=backend)
-            .order_by(F("published_at").desc(nulls_last=True), "-page_id")
-            .values_list("page_id", flat=True)
-        )
+            fetch = backend.ranked_ids(self.filtered(), self.text, self.languages)
+        else:
+            newest = (
+                self.matching(backend=backend)
+                .order_by(F("published_at").desc(nulls_last=True), "-page_id")
+                .values_list("page_id", flat=True)
+            )
+
+            def fetch(offset, limit):
+                return list(newest[offset : offset + limit])
+
+        return RankedIds(count, fetch)
 
     def facet_counts(self, backend=None):
         """{facet: {value: count}} in one query: each facet counts the matching set
-        filtered by every other facet, so that choosing a value keeps its siblings."""
+        filtered by every other facet, so that choosing a value keeps its siblings.
+        The count of the whole matching set comes with them, as facet "total"."""
         backend = backend or get_backend()
-        parts = []
+        parts = [
+            self.matching(backend=backend)
+            .order_by()
+            .values(facet=Value("total", CharField()), value=Value("all", CharField()))
+            .annotate(count=Count("page_id"))
+        ]
         for name, kind in TERM_FACETS.items():
             matching = self.matching(skip=name, backend=backend)
             parts.append(
@@ -121,7 +134,7 @@ class PracticeQuery:
             .values(facet=Value("status", CharField()), value=status)
             .annotate(count=Count("page_id"))
         )
-        counts = {name: {} for name in FACETS}
+        counts = {name: {} for name in [*FACETS, "total"]}
         for row in parts[0].union(*parts[1:], all=True):
             if row["value"] not in (None, ""):
                 counts[row["facet"]][row["value"]] = row["count"]

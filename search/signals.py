@@ -23,7 +23,11 @@ def page_published(sender, instance, **kwargs):
 def page_unpublished(sender, instance, **kwargs):
     # Also sent while a live page is being deleted, when it still looks live:
     # remove its entries rather than look at the page again.
-    PracticeEntry.objects.filter(page__path__startswith=instance.path).delete()
+    indexing.remove(
+        PracticeEntry.objects.filter(page__path__startswith=instance.path).values_list(
+            "page_id", flat=True
+        )
+    )
 
 
 def page_moved(sender, instance, **kwargs):
@@ -37,7 +41,8 @@ def restriction_changed(sender, instance, **kwargs):
         indexing.update_subtree(page)
 
 
-def entry_deleted(sender, instance, **kwargs):
+def practice_deleted(sender, instance, **kwargs):
+    # The entry goes with the page (a cascade); the backend's text is removed here.
     get_backend().delete([instance.pk])
 
 
@@ -47,4 +52,4 @@ def connect():
     post_page_move.connect(page_moved, dispatch_uid="search-page-moved")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-r+")
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-r-")
-    post_delete.connect(entry_deleted, sender=PracticeEntry, dispatch_uid="search-entry-deleted")
+    post_delete.connect(practice_deleted, sender=PracticePage, dispatch_uid="search-practice-gone")

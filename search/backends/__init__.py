@@ -25,13 +25,14 @@ def highlighted(text):
 
 
 class RankedIds:
-    """A lazy, sliceable list of page ids in relevance order, for Django's Paginator."""
+    """A sliceable list of page ids in order, for Django's Paginator: ``count`` is known,
+    ``fetch(offset, limit)`` asks the database for one page of ids."""
 
     def __init__(self, count, fetch):
         self._count, self._fetch = count, fetch
 
     def count(self):
-        return self._count()
+        return self._count
 
     def __len__(self):
         return self.count()

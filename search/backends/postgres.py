@@ -4,7 +4,7 @@ configuration of the entry's language, with a GIN index (migration 0002)."""
 import functools
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import FloatField, TextField
 from django.db.models.expressions import RawSQL
 
 from . import MARK_END, MARK_START
@@ -70,6 +70,9 @@ class PostgresBackend:
                     [config, config, config, ids],
                 )
 
+    def reset(self):
+        """The vectors live on the entry rows: emptying the entries is enough."""
+
     def delete(self, page_ids):
         """The vector lives on the entry row: deleting the entry is enough."""
 
@@ -84,8 +87,10 @@ class PostgresBackend:
         return "(" + " OR ".join(sql) + ")", params
 
     def match(self, queryset, text, languages):
-        sql, params = self._terms(text, languages)
-        return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+        # A subquery of its own, so that the filter holds wherever Django aliases the table.
+        terms, params = self._terms(text, languages)
+        sql = f"SELECT page_id FROM search_practiceentry WHERE {terms}"  # noqa: S608
+        return queryset.filter(page_id__in=RawSQL(sql, params))  # noqa: S611
 
     def ranked_ids(self, queryset, text, languages):
         cases, params = [], []
@@ -100,26 +105,28 @@ class PostgresBackend:
             params,
             output_field=FloatField(),
         )
-        return (
+        ranked = (
             self.match(queryset, text, languages)
             .annotate(rank=rank)
             .order_by("-rank", "-published_at", "-page_id")
             .values_list("page_id", flat=True)
         )
 
-    def headlines(self, languages_by_id, text):
-        """Excerpts with the matches marked, for the entries on screen only."""
-        if not languages_by_id:
-            return {}
-        languages = sorted(set(languages_by_id.values()))
-        case = " ".join("WHEN %s THEN %s::regconfig" for _ in languages)
-        params = [value for language in languages for value in (language, configuration(language))]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT page_id, ts_headline(cfg, summary || ' ' || body,"  # noqa: S608
-                " websearch_to_tsquery(cfg, %s), %s)"
-                f" FROM (SELECT page_id, summary, body, CASE language {case} END AS cfg"
-                " FROM search_practiceentry WHERE page_id = ANY(%s)) AS shown",
-                [text, HEADLINE_OPTIONS, *params, list(languages_by_id)],
-            )
-            return dict(cursor.fetchall())
+        def fetch(offset, limit):
+            return list(ranked[offset : offset + limit])
+
+        return fetch
+
+    def excerpt(self, text, languages):
+        """ts_headline of the entry's summary and body: annotate the entries on screen only."""
+        cases, params = [], []
+        for language in languages:
+            cases.append("WHEN %s THEN %s::regconfig")
+            params += [language, configuration(language)]
+        config = "CASE search_practiceentry.language " + " ".join(cases) + " END"
+        return RawSQL(  # noqa: S611 - user text is a parameter
+            f"ts_headline({config}, search_practiceentry.summary || ' '"
+            f" || search_practiceentry.body, websearch_to_tsquery({config}, %s), %s)",
+            [*params, *params, text, HEADLINE_OPTIONS],
+            output_field=TextField(),
+        )

@@ -9,9 +9,10 @@ accents ignored.
 import re
 
 from django.db import connection
+from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
-from . import MARK_END, MARK_START, RankedIds
+from . import MARK_END, MARK_START
 
 STEMMED_TABLES = {"en": "search_fts_en"}
 PLAIN_TABLE = "search_fts"
@@ -49,6 +50,11 @@ class SQLiteBackend:
                 ]
                 cursor.executemany(insert.format(table), stemmed)
 
+    def reset(self):
+        with connection.cursor() as cursor:
+            for table in (PLAIN_TABLE, *STEMMED_TABLES.values()):
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+
     def delete(self, page_ids):
         page_ids = list(page_ids)
         with connection.cursor() as cursor:
@@ -85,17 +91,14 @@ class SQLiteBackend:
                 )
                 return [row[0] for row in cursor.fetchall()]
 
-        return RankedIds(self.match(queryset, text, languages).count, fetch)
+        return fetch
 
-    def headlines(self, languages_by_id, text):
-        if not languages_by_id:
-            return {}
-        table = table_for(sorted(set(languages_by_id.values())))
-        marks = ", ".join(["%s"] * len(languages_by_id))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, snippet({table}, -1, %s, %s, ' … ', 24) FROM {table}"  # noqa: S608
-                f" WHERE {table} MATCH %s AND rowid IN ({marks})",
-                [MARK_START, MARK_END, fts_expression(text), *languages_by_id],
-            )
-            return dict(cursor.fetchall())
+    def excerpt(self, text, languages):
+        """FTS5 snippet of the entry: annotate the entries on screen only."""
+        table = table_for(languages)
+        return RawSQL(  # noqa: S611 - user text is a parameter
+            f"(SELECT snippet({table}, -1, %s, %s, ' … ', 24) FROM {table}"  # noqa: S608
+            f" WHERE {table} MATCH %s AND {table}.rowid = search_practiceentry.page_id)",
+            [MARK_START, MARK_END, fts_expression(text) or '""'],
+            output_field=TextField(),
+        )
