@@ -10,11 +10,11 @@ results are shown.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.conf.locale import LANG_INFO
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -255,7 +255,7 @@ def practice_search(request, language, per_page=None):
             if getattr(entry, "excerpt", None)
             else entry.summary,
             themes=[names["theme"].get(slug, slug) for slug in entry.theme_slugs.split()],
-            language_name=LANG_INFO.get(entry.language, {}).get("name_local", ""),
+            language_name=get_language_info(entry.language)["name_translated"],
             translation=local.get(entry.translation_key),
             is_other_language=entry.language != language,
         )
