@@ -164,6 +164,9 @@ def cards(ids, text, languages, backend):
     if text:
         entries = entries.annotate(excerpt=backend.excerpt(text, languages))
     by_id = {entry.page_id: entry for entry in entries}
+    if text and hasattr(backend, "highlights"):  # a search engine outside the database
+        for pk, excerpt in backend.highlights(text, languages, list(by_id)).items():
+            by_id[pk].excerpt = excerpt
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

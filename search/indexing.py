@@ -72,6 +72,7 @@ def build_entry(page):
         EntryTerm(entry=entry, kind=EntryTerm.Kind.TARGET_GROUP, slug=group.slug)
         for group in groups
     ]
+    entry.term_list = terms  # for backends that store the terms with the text
     return entry, terms
 
 
