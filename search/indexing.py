@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
 
 from .backends import get_backend
-from .models import EntryTerm, PracticeEntry
+from .models import EntryTerm, EntryText, PracticeEntry
 
 SECTIONS = ("context", "approach", "results", "lessons_learned", "transferability")
 BATCH_SIZE = 500
@@ -58,7 +58,6 @@ def build_entry(page):
         title=page.title,
         normalised_title=normalise(page.title)[:255],
         summary=page.summary,
-        body=" ".join(part for part in body if part),
         theme_slugs=" ".join(theme.slug for theme in themes)[:1000],
         country=str(partner.country) if partner else "",
         partner_slug=partner.slug if partner else "",
@@ -72,6 +71,7 @@ def build_entry(page):
         EntryTerm(entry=entry, kind=EntryTerm.Kind.TARGET_GROUP, slug=group.slug)
         for group in groups
     ]
+    entry.text_body = " ".join(part for part in body if part)  # see EntryText
     entry.term_list = terms  # for backends that store the terms with the text
     return entry, terms
 
@@ -87,6 +87,9 @@ def write(pages, backend=None):
     with transaction.atomic():
         PracticeEntry.objects.filter(page_id__in=ids).delete()
         PracticeEntry.objects.bulk_create(entries)
+        EntryText.objects.bulk_create(
+            [EntryText(entry=e, language=e.language, body=e.text_body) for e in entries]
+        )
         EntryTerm.objects.bulk_create([term for _entry, terms in built for term in terms])
         backend.write(entries)
     return len(entries)

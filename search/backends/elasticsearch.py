@@ -106,7 +106,7 @@ def document(entry, terms):
         "translation_key": str(entry.translation_key),
         "title": entry.title,
         "summary": entry.summary,
-        "body": entry.body,
+        "body": entry.text_body,
         "themes": [term.slug for term in terms if term.kind == "theme"],
         "target_groups": [term.slug for term in terms if term.kind == "group"],
         "country": entry.country,

@@ -4,7 +4,7 @@ configuration of the entry's language, with a GIN index (migration 0002)."""
 import functools
 
 from django.db import connection
-from django.db.models import FloatField, TextField
+from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
 from . import MARK_END, MARK_START
@@ -51,6 +51,23 @@ def configuration(language):
     return FALLBACK_CONFIGURATION if FALLBACK_CONFIGURATION in installed else "simple"
 
 
+def query_terms(text, languages, table="search_entrytext"):
+    """SQL true for a row of ``table`` whose vector matches ``text`` in its language."""
+    sql = " OR ".join(
+        f"({table}.language = %s AND {table}.search_vector"
+        " @@ websearch_to_tsquery(%s::regconfig, %s))"
+        for _language in languages
+    )
+    params = [value for code in languages for value in (code, configuration(code), text)]
+    return f"({sql})", params
+
+
+def config_case(languages, column):
+    sql = " ".join("WHEN %s THEN %s::regconfig" for _language in languages)
+    params = [value for code in languages for value in (code, configuration(code))]
+    return f"CASE {column} {sql} END", params
+
+
 class PostgresBackend:
     name = "postgresql"
 
@@ -62,71 +79,53 @@ class PostgresBackend:
             for language, ids in by_language.items():
                 config = configuration(language)
                 cursor.execute(
-                    "UPDATE search_practiceentry SET search_vector ="
-                    " setweight(to_tsvector(%s::regconfig, title), 'A')"
-                    " || setweight(to_tsvector(%s::regconfig, summary), 'B')"
-                    " || setweight(to_tsvector(%s::regconfig, body), 'C')"
-                    " WHERE page_id = ANY(%s)",
+                    "UPDATE search_entrytext AS t SET search_vector ="
+                    " setweight(to_tsvector(%s::regconfig, e.title), 'A')"
+                    " || setweight(to_tsvector(%s::regconfig, e.summary), 'B')"
+                    " || setweight(to_tsvector(%s::regconfig, t.body), 'C')"
+                    " FROM search_practiceentry AS e"
+                    " WHERE e.page_id = t.entry_id AND t.entry_id = ANY(%s)",
                     [config, config, config, ids],
                 )
 
     def reset(self):
-        """The vectors live on the entry rows: emptying the entries is enough."""
+        """The vectors live on the entries' text rows: emptying the entries is enough."""
 
     def delete(self, page_ids):
-        """The vector lives on the entry row: deleting the entry is enough."""
-
-    def _terms(self, text, languages):
-        sql, params = [], []
-        for language in languages:
-            sql.append(
-                "(search_practiceentry.language = %s AND search_practiceentry.search_vector"
-                " @@ websearch_to_tsquery(%s::regconfig, %s))"
-            )
-            params += [language, configuration(language), text]
-        return "(" + " OR ".join(sql) + ")", params
+        """As above: the text rows go with their entries."""
 
     def match(self, queryset, text, languages):
         # A subquery of its own, so that the filter holds wherever Django aliases the table.
-        terms, params = self._terms(text, languages)
-        sql = f"SELECT page_id FROM search_practiceentry WHERE {terms}"  # noqa: S608
+        terms, params = query_terms(text, languages)
+        sql = f"SELECT entry_id FROM search_entrytext WHERE {terms}"  # noqa: S608
         return queryset.filter(page_id__in=RawSQL(sql, params))  # noqa: S611
 
     def ranked_ids(self, queryset, text, languages):
-        cases, params = [], []
-        for language in languages:
-            cases.append(
-                "WHEN %s THEN ts_rank_cd(search_practiceentry.search_vector,"
-                " websearch_to_tsquery(%s::regconfig, %s))"
-            )
-            params += [language, configuration(language), text]
-        rank = RawSQL(  # noqa: S611 - user text is a parameter
-            "CASE search_practiceentry.language " + " ".join(cases) + " END",
-            params,
-            output_field=FloatField(),
-        )
-        ranked = (
-            self.match(queryset, text, languages)
-            .annotate(rank=rank)
-            .order_by("-rank", "-published_at", "-page_id")
-            .values_list("page_id", flat=True)
-        )
+        """ts_rank_cd over the matching rows of the filtered set, one slice at a time."""
+        terms, params = query_terms(text, languages, table="t")
+        config, config_params = config_case(languages, "t.language")
+        inner, inner_params = queryset.order_by().values("page_id").query.sql_with_params()
 
         def fetch(offset, limit):
-            return list(ranked[offset : offset + limit])
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT t.entry_id FROM search_entrytext AS t"  # noqa: S608
+                    f" WHERE {terms} AND t.entry_id IN ({inner})"
+                    f" ORDER BY ts_rank_cd(t.search_vector, websearch_to_tsquery({config}, %s))"
+                    " DESC, t.entry_id DESC LIMIT %s OFFSET %s",
+                    [*params, *inner_params, *config_params, text, limit, offset],
+                )
+                return [row[0] for row in cursor.fetchall()]
 
         return fetch
 
     def excerpt(self, text, languages):
-        """ts_headline of the entry's summary and body: annotate the entries on screen only."""
-        cases, params = [], []
-        for language in languages:
-            cases.append("WHEN %s THEN %s::regconfig")
-            params += [language, configuration(language)]
-        config = "CASE search_practiceentry.language " + " ".join(cases) + " END"
+        """ts_headline of the entry's summary and body, for the entries on screen only."""
+        config, params = config_case(languages, "t.language")
         return RawSQL(  # noqa: S611 - user text is a parameter
-            f"ts_headline({config}, search_practiceentry.summary || ' '"
-            f" || search_practiceentry.body, websearch_to_tsquery({config}, %s), %s)",
+            f"(SELECT ts_headline({config}, search_practiceentry.summary || ' ' || t.body,"  # noqa: S608
+            f" websearch_to_tsquery({config}, %s), %s) FROM search_entrytext AS t"
+            " WHERE t.entry_id = search_practiceentry.page_id)",
             [*params, *params, text, HEADLINE_OPTIONS],
             output_field=TextField(),
         )

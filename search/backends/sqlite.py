@@ -39,7 +39,7 @@ class SQLiteBackend:
         entries = list(entries)
         self.delete([entry.pk for entry in entries])
         with connection.cursor() as cursor:
-            rows = [(entry.pk, entry.title, entry.summary, entry.body) for entry in entries]
+            rows = [(e.pk, e.title, e.summary, e.text_body) for e in entries]
             insert = "INSERT INTO {} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)"
             cursor.executemany(insert.format(PLAIN_TABLE), rows)
             for language, table in STEMMED_TABLES.items():
@@ -85,8 +85,8 @@ class SQLiteBackend:
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-                    f" AND rowid IN ({inner})"
-                    f" ORDER BY bm25({table}, 10.0, 4.0, 1.0) LIMIT %s OFFSET %s",
+                    f" AND +rowid IN ({inner})"  # "+": not a rowid lookup per id
+                    " ORDER BY rank LIMIT %s OFFSET %s",
                     [expression, *params, limit, offset],
                 )
                 return [row[0] for row in cursor.fetchall()]

@@ -2,7 +2,7 @@
 
 PostgreSQL: the unaccent extension where the server allows it, a 'simple'
 configuration without accents for languages that have no snowball dictionary,
-a weighted tsvector column on the entries and its GIN index.
+a weighted tsvector column on the entries' text rows and its GIN index.
 SQLite: FTS5 tables, one for all languages and one with the Porter stemmer
 for English.
 """
@@ -10,12 +10,12 @@ for English.
 from django.db import migrations
 
 POSTGRES_FORWARD = [
-    "ALTER TABLE search_practiceentry ADD COLUMN search_vector tsvector",
-    "CREATE INDEX search_entry_vector ON search_practiceentry USING gin (search_vector)",
+    "ALTER TABLE search_entrytext ADD COLUMN search_vector tsvector",
+    "CREATE INDEX search_entrytext_vector ON search_entrytext USING gin (search_vector)",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS search_entry_vector",
-    "ALTER TABLE search_practiceentry DROP COLUMN IF EXISTS search_vector",
+    "DROP INDEX IF EXISTS search_entrytext_vector",
+    "ALTER TABLE search_entrytext DROP COLUMN IF EXISTS search_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS convivium_simple",
 ]
 SQLITE_FORWARD = [
@@ -23,6 +23,9 @@ SQLITE_FORWARD = [
     "title, summary, body, tokenize = 'unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE search_fts_en USING fts5("
     "title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+    # ORDER BY rank: bm25 with the title weighted above the summary above the body.
+    "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')",
+    "INSERT INTO search_fts_en (search_fts_en, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')",
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_fts_en"]
 
