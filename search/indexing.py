@@ -66,10 +66,14 @@ def build_entry(page):
         ongoing=page.ongoing or not page.end_date,
         published_at=page.first_published_at,
     )
-    terms = [EntryTerm(entry=entry, kind=EntryTerm.Kind.THEME, slug=theme.slug) for theme in themes]
+    language = entry.language
+    terms = [
+        EntryTerm(entry=entry, language=language, kind=EntryTerm.Kind.THEME, slug=theme.slug)
+        for theme in themes
+    ]
     terms += [
-        EntryTerm(entry=entry, kind=EntryTerm.Kind.TARGET_GROUP, slug=group.slug)
-        for group in groups
+        EntryTerm(entry=entry, language=language, kind=EntryTerm.Kind.TARGET_GROUP, slug=g.slug)
+        for g in groups
     ]
     entry.text_body = " ".join(part for part in body if part)  # see EntryText
     entry.term_list = terms  # for backends that store the terms with the text

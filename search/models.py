@@ -71,12 +71,16 @@ class EntryTerm(models.Model):
         TARGET_GROUP = "group", _("target group")
 
     entry = models.ForeignKey(PracticeEntry, on_delete=models.CASCADE, related_name="terms")
+    language = models.CharField(_("language"), max_length=12)
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
     slug = models.SlugField(_("slug"), max_length=100)
 
     class Meta:
         verbose_name = _("search entry term")
-        indexes = [models.Index(fields=["kind", "slug"], name="search_term_kind_slug")]
+        indexes = [
+            # Covers the facet counts: terms of one kind and language, by entry.
+            models.Index(fields=["language", "kind", "slug", "entry"], name="search_term_facet")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["entry", "kind", "slug"], name="unique_entry_term")
         ]

@@ -52,6 +52,11 @@ class PracticeQuery:
             return PracticeEntry.objects.all()
         return PracticeEntry.objects.filter(language=self.language)
 
+    def terms(self, kind):
+        if self.all_languages:
+            return EntryTerm.objects.filter(kind=kind)
+        return EntryTerm.objects.filter(language=self.language, kind=kind)
+
     def filtered(self, skip=None):
         """Entries that pass every facet filter (but ``skip``'s), before the text."""
         queryset = self.entries()
@@ -60,9 +65,9 @@ class PracticeQuery:
                 continue
             if name in TERM_FACETS:
                 queryset = queryset.filter(
-                    page_id__in=EntryTerm.objects.filter(
-                        kind=TERM_FACETS[name], slug__in=values
-                    ).values("entry_id")
+                    page_id__in=self.terms(TERM_FACETS[name])
+                    .filter(slug__in=values)
+                    .values("entry_id")
                 )
             elif name == "status":
                 if len(values) == 1:
@@ -109,10 +114,12 @@ class PracticeQuery:
             .annotate(count=Count("page_id"))
         ]
         for name, kind in TERM_FACETS.items():
-            matching = self.matching(skip=name, backend=backend)
+            terms = self.terms(kind)
+            if self.text or set(self.filters) - {name}:
+                matching = self.matching(skip=name, backend=backend)
+                terms = terms.filter(entry_id__in=matching.values("page_id"))
             parts.append(
-                EntryTerm.objects.filter(kind=kind, entry_id__in=matching.values("page_id"))
-                .order_by()
+                terms.order_by()
                 .values(facet=Value(name, CharField()), value=F("slug"))
                 .annotate(count=Count("entry_id"))
             )
