@@ -7,7 +7,7 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean
+.PHONY: help demo test install lint format messages compile-messages clean bench-search
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -43,8 +43,12 @@ messages: install ## Update the gettext catalogues in locale/ from the code and 
 compile-messages: install ## Compile the catalogues (.po to .mo)
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=media
 
+bench-search: install ## Time the practice search on a generated corpus, then its recall on the demo
+	$(PY) bench/search.py
+	$(PY) bench/search_quality.py
+
 clean: ## Remove the virtual environment, the local database and media
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'

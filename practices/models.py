@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -21,7 +23,6 @@ from wagtail_localize.fields import SynchronizedField
 from partners.models import PartnerPage
 from website.blocks import ResourcesBlock
 from website.models import BodyMixin, IntroMixin
-from website.pagination import paginate
 from website.query import PublicPageQuerySet
 
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -83,10 +84,23 @@ class PracticeIndexPage(IntroMixin, Page):
         verbose_name = _("practice index page")
 
     def get_context(self, request, *args, **kwargs):
+        # The index is the faceted search of the network's practices (the search app).
+        from search.component import practice_search
+
         context = super().get_context(request, *args, **kwargs)
-        practices = PracticePage.objects.listing(self.locale_id)
-        context["practices"] = paginate(request, practices, per_page=12)
+        context.update(practice_search(request, translation.get_language()))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from search.component import BadSearch
+
+        try:
+            return super().serve(request, *args, **kwargs)
+        except BadSearch as error:
+            context = Page.get_context(self, request)
+            context["search_form"] = error.form
+            template = self.get_template(request, *args, **kwargs)
+            return TemplateResponse(request, template, context, status=400)
 
 
 class PracticePageQuerySet(PublicPageQuerySet):

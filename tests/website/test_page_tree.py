@@ -82,6 +82,7 @@ class PageCreationTests(WagtailPageTestCase):
                         "0-ORDER": 1,
                     },
                     "practice_target_groups": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+                    "adoptions": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
                 }
             ),
         )

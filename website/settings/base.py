@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "events",
     # Before wagtail_localize: its hooks and views are checked for language roles first.
     "translators",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -179,6 +181,15 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Practice search (the search app). Convivium keeps its own per-language index of
+# practices in the database (PostgreSQL full text or SQLite FTS5); with
+# ELASTICSEARCH_URL set, practices are searched in Elasticsearch instead, one
+# index per language named CONVIVIUM_SEARCH_INDEX_PREFIX-<language>.
+if os.environ.get("ELASTICSEARCH_URL"):
+    CONVIVIUM_SEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
+CONVIVIUM_SEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX", "convivium") + "-practices"
+CONVIVIUM_SEARCH_PER_PAGE = 12
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -1,0 +1,233 @@
+"""Elasticsearch for the practice index (production, with ELASTICSEARCH_URL).
+
+The client is the one of Wagtail's Elasticsearch 8 backend (same hosts, timeout
+and options as the rest of the site's search). Practices go to one index per
+language, ``<CONVIVIUM_SEARCH_INDEX_PREFIX>-<language>``, whose text fields use
+that language's analyzer: Elasticsearch's built-in language analyzers where
+there is one, a folding analyzer (lower case, accents removed) elsewhere.
+
+Elasticsearch finds and ranks; the database entries keep the facet values, so
+facets are counted in the database over the ids Elasticsearch matched.
+"""
+
+from django.conf import settings
+from django.db.models import TextField, Value
+from wagtail.search.backends import get_search_backend
+
+# Elasticsearch's built-in language analyzers, by language code.
+ANALYZERS = {
+    "ar": "arabic",
+    "bg": "bulgarian",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "lv": "latvian",
+    "nl": "dutch",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+FOLDING_ANALYZER = "convivium_folding"
+MAX_MATCHES = 10_000
+FIELDS = ["title^3", "summary^2", "body"]
+
+
+def analyzer(language):
+    return ANALYZERS.get(language.split("-")[0], FOLDING_ANALYZER)
+
+
+def index_name(language):
+    return f"{settings.CONVIVIUM_SEARCH_INDEX_PREFIX}-{language}".lower()
+
+
+def index_body(language):
+    """Settings and mappings of one language's index."""
+    text = {"type": "text", "analyzer": analyzer(language)}
+    return {
+        "settings": {
+            "analysis": {
+                "analyzer": {
+                    FOLDING_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "asciifolding"],
+                    }
+                },
+                "normalizer": {
+                    "convivium_title": {
+                        "type": "custom",
+                        "filter": ["lowercase", "asciifolding"],
+                    }
+                },
+            }
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "page_id": {"type": "integer"},
+                "language": {"type": "keyword"},
+                "translation_key": {"type": "keyword"},
+                "title": {
+                    **text,
+                    "fields": {
+                        "sort": {"type": "keyword", "normalizer": "convivium_title"},
+                        "prefix": {"type": "search_as_you_type", "analyzer": FOLDING_ANALYZER},
+                    },
+                },
+                "summary": text,
+                "body": text,
+                "themes": {"type": "keyword"},
+                "target_groups": {"type": "keyword"},
+                "country": {"type": "keyword"},
+                "partner": {"type": "keyword"},
+                "organisation_type": {"type": "keyword"},
+                "start_year": {"type": "integer"},
+                "ongoing": {"type": "boolean"},
+                "published_at": {"type": "date"},
+            },
+        },
+    }
+
+
+def document(entry, terms):
+    return {
+        "page_id": entry.page_id,
+        "language": entry.language,
+        "translation_key": str(entry.translation_key),
+        "title": entry.title,
+        "summary": entry.summary,
+        "body": entry.text_body,
+        "themes": [term.slug for term in terms if term.kind == "theme"],
+        "target_groups": [term.slug for term in terms if term.kind == "group"],
+        "country": entry.country,
+        "partner": entry.partner_slug,
+        "organisation_type": entry.organisation_type,
+        "start_year": entry.start_year,
+        "ongoing": entry.ongoing,
+        "published_at": entry.published_at.isoformat() if entry.published_at else None,
+    }
+
+
+def match_body(text, size=MAX_MATCHES):
+    """The ids of the practices matching ``text``, best first."""
+    return {
+        "query": {
+            "multi_match": {
+                "query": text,
+                "fields": FIELDS,
+                "type": "best_fields",
+                "operator": "and",
+            }
+        },
+        "_source": False,
+        "size": size,
+        "track_total_hits": True,
+        "sort": ["_score", {"published_at": {"order": "desc", "missing": "_last"}}],
+    }
+
+
+def highlight_body(text, page_ids):
+    """Excerpts with the matched words marked, for the practices on screen."""
+    return {
+        "query": {
+            "bool": {
+                "must": {"multi_match": {"query": text, "fields": FIELDS}},
+                "filter": {"terms": {"page_id": list(page_ids)}},
+            }
+        },
+        "_source": ["page_id"],
+        "size": len(page_ids),
+        "highlight": {
+            "pre_tags": ["\ue000"],
+            "post_tags": ["\ue001"],
+            "fields": {"summary": {"number_of_fragments": 0}, "body": {"fragment_size": 160}},
+            "number_of_fragments": 2,
+        },
+    }
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, client=None):
+        self.client = client or get_search_backend("default").es
+        self._matches = {}
+
+    def indexes(self, languages):
+        return ",".join(index_name(language) for language in languages)
+
+    # -- writing ----------------------------------------------------------------
+
+    def reset(self):
+        for language, _name in settings.LANGUAGES:
+            name = index_name(language)
+            self.client.options(ignore_status=404).indices.delete(index=name)
+            self.client.indices.create(index=name, **index_body(language))
+
+    def write(self, entries):
+        operations = []
+        for entry in entries:
+            operations.append({"index": {"_index": index_name(entry.language), "_id": entry.pk}})
+            terms = getattr(entry, "term_list", None)
+            operations.append(document(entry, terms if terms is not None else entry.terms.all()))
+        if operations:
+            self.client.bulk(operations=operations, refresh="wait_for")
+
+    def delete(self, page_ids):
+        page_ids = list(page_ids)
+        if page_ids:
+            self.client.delete_by_query(
+                index=self.indexes([code for code, _name in settings.LANGUAGES]),
+                query={"terms": {"page_id": page_ids}},
+                ignore_unavailable=True,
+                refresh=True,
+            )
+
+    # -- searching ------------------------------------------------------------
+
+    def matched_ids(self, text, languages):
+        key = (text, tuple(languages))
+        if key not in self._matches:
+            response = self.client.search(index=self.indexes(languages), **match_body(text))
+            self._matches[key] = [hit["_id"] for hit in response["hits"]["hits"]]
+        return [int(pk) for pk in self._matches[key]]
+
+    def match(self, queryset, text, languages):
+        return queryset.filter(page_id__in=self.matched_ids(text, languages))
+
+    def ranked_ids(self, queryset, text, languages):
+        ranked = self.matched_ids(text, languages)
+
+        def fetch(offset, limit):
+            allowed = set(self.match(queryset, text, languages).values_list("page_id", flat=True))
+            return [pk for pk in ranked if pk in allowed][offset : offset + limit]
+
+        return fetch
+
+    def excerpt(self, text, languages):
+        # Filled in by highlights() once the entries on screen are known.
+        return Value("", TextField())
+
+    def highlights(self, text, languages, page_ids):
+        if not page_ids:
+            return {}
+        response = self.client.search(
+            index=self.indexes(languages), **highlight_body(text, page_ids)
+        )
+        found = {}
+        for hit in response["hits"]["hits"]:
+            fragments = hit.get("highlight", {})
+            parts = fragments.get("summary", []) + fragments.get("body", [])
+            if parts:
+                found[hit["_source"]["page_id"]] = " … ".join(parts)
+        return found

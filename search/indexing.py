@@ -1,0 +1,137 @@
+"""Keeping the practice index current: entries built from live, public practice pages."""
+
+import html
+import unicodedata
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+
+from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
+
+from .backends import get_backend
+from .models import EntryTerm, EntryText, PracticeEntry
+
+SECTIONS = ("context", "approach", "results", "lessons_learned", "transferability")
+BATCH_SIZE = 500
+
+
+def normalise(text):
+    """Lower case without accents: how titles are compared for suggestions."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+def plain_text(rich_text):
+    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+
+
+def indexable_practices():
+    """Live public practices, with all an entry needs in a fixed number of queries."""
+    return (
+        PracticePage.objects.live()
+        .public()
+        .select_related("partner", "locale")
+        .prefetch_related(
+            Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
+            Prefetch(
+                "practice_target_groups",
+                PracticePageTargetGroup.objects.select_related("target_group"),
+            ),
+        )
+        .defer_streamfields()
+    )
+
+
+def build_entry(page):
+    themes = [item.theme for item in page.practice_themes.all()]
+    groups = [item.target_group for item in page.practice_target_groups.all()]
+    partner = page.partner
+    body = [plain_text(getattr(page, name)) for name in SECTIONS]
+    body += [term.name for term in themes + groups]
+    if partner is not None:
+        body += [partner.title, partner.city]
+    entry = PracticeEntry(
+        page_id=page.pk,
+        language=page.locale.language_code,
+        translation_key=page.translation_key,
+        title=page.title,
+        normalised_title=normalise(page.title)[:255],
+        summary=page.summary,
+        theme_slugs=" ".join(theme.slug for theme in themes)[:1000],
+        country=str(partner.country) if partner else "",
+        partner_slug=partner.slug if partner else "",
+        organisation_type=partner.organisation_type if partner else "",
+        start_year=page.start_date.year if page.start_date else None,
+        ongoing=page.ongoing or not page.end_date,
+        published_at=page.first_published_at,
+    )
+    language = entry.language
+    terms = [
+        EntryTerm(entry=entry, language=language, kind=EntryTerm.Kind.THEME, slug=theme.slug)
+        for theme in themes
+    ]
+    terms += [
+        EntryTerm(entry=entry, language=language, kind=EntryTerm.Kind.TARGET_GROUP, slug=g.slug)
+        for g in groups
+    ]
+    entry.text_body = " ".join(part for part in body if part)  # see EntryText
+    entry.term_list = terms  # for backends that store the terms with the text
+    return entry, terms
+
+
+def write(pages, backend=None):
+    """(Re)index these pages, which must be indexable; returns how many."""
+    backend = backend or get_backend()
+    built = [build_entry(page) for page in pages]
+    if not built:
+        return 0
+    entries = [entry for entry, _terms in built]
+    ids = [entry.page_id for entry in entries]
+    with transaction.atomic():
+        PracticeEntry.objects.filter(page_id__in=ids).delete()
+        PracticeEntry.objects.bulk_create(entries)
+        EntryText.objects.bulk_create(
+            [EntryText(entry=e, language=e.language, body=e.text_body) for e in entries]
+        )
+        EntryTerm.objects.bulk_create([term for _entry, terms in built for term in terms])
+        backend.write(entries)
+    return len(entries)
+
+
+def update(page_ids):
+    """Bring the entries of these practices in line with their pages: index or remove."""
+    page_ids = set(page_ids)
+    if not page_ids:
+        return
+    pages = list(indexable_practices().filter(pk__in=page_ids))
+    write(pages)
+    remove(page_ids - {page.pk for page in pages})
+
+
+def remove(page_ids):
+    page_ids = list(page_ids)
+    if page_ids:
+        PracticeEntry.objects.filter(page_id__in=page_ids).delete()
+        get_backend().delete(page_ids)
+
+
+def update_subtree(page):
+    """Practices at or under ``page`` (a partner's country or a privacy setting changed)."""
+    ids = PracticePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    update(list(ids))
+
+
+def rebuild(progress=None, batch_size=BATCH_SIZE):
+    """Empty the index and index every live public practice, ``progress(done, total)``."""
+    backend = get_backend()
+    PracticeEntry.objects.all().delete()
+    backend.reset()
+    ids = list(indexable_practices().order_by("pk").values_list("pk", flat=True))
+    total, done = len(ids), 0
+    for start in range(0, total, batch_size):
+        chunk = ids[start : start + batch_size]
+        done += write(indexable_practices().filter(pk__in=chunk), backend)
+        if progress:
+            progress(done, total)
+    return done

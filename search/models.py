@@ -1,0 +1,110 @@
+"""Convivium's own index of good practices: one row per live, public practice translation.
+
+The row holds what a search filters, counts and sorts on (denormalised facet
+values), and the text. The full-text structure itself belongs to the database
+backend (a weighted ``tsvector`` column of EntryText on PostgreSQL, FTS5 tables on SQLite),
+created by migration 0002 and written by :mod:`search.backends`.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+
+
+class PracticeEntry(models.Model):
+    page = models.OneToOneField(
+        "practices.PracticePage",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+        verbose_name=_("practice"),
+    )
+    language = models.CharField(_("language"), max_length=12)
+    translation_key = models.UUIDField(_("translation key"), db_index=True)
+    title = models.CharField(_("title"), max_length=255)
+    normalised_title = models.CharField(_("normalised title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    theme_slugs = models.CharField(
+        _("themes"), max_length=1000, blank=True, help_text=_("Slugs, for display.")
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    partner_slug = models.SlugField(_("partner"), max_length=255, blank=True)
+    organisation_type = models.CharField(_("organisation type"), max_length=20, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("year started"), null=True)
+    ongoing = models.BooleanField(_("ongoing"))
+    published_at = models.DateTimeField(_("first published"), null=True)
+
+    class Meta:
+        verbose_name = _("practice search entry")
+        verbose_name_plural = _("practice search entries")
+        indexes = [
+            models.Index(fields=["language", "normalised_title"], name="search_entry_suggest"),
+            models.Index(fields=["language", "-published_at"], name="search_entry_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class EntryText(models.Model):
+    """The long text of an entry, in a table of its own so that facet counts scan
+    narrow rows; on PostgreSQL it also carries the entry's tsvector."""
+
+    entry = models.OneToOneField(
+        PracticeEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
+    )
+    language = models.CharField(_("language"), max_length=12)
+    body = models.TextField(_("body"), blank=True)
+
+    class Meta:
+        verbose_name = _("search entry text")
+
+    def __str__(self):
+        return f"{self.entry_id} ({self.language})"
+
+
+class EntryTerm(models.Model):
+    """A theme or target group of an entry, by slug (the same in every language)."""
+
+    class Kind(models.TextChoices):
+        THEME = "theme", _("theme")
+        TARGET_GROUP = "group", _("target group")
+
+    entry = models.ForeignKey(PracticeEntry, on_delete=models.CASCADE, related_name="terms")
+    language = models.CharField(_("language"), max_length=12)
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    class Meta:
+        verbose_name = _("search entry term")
+        indexes = [
+            # Covers the facet counts: terms of one kind and language, by entry.
+            models.Index(fields=["language", "kind", "slug", "entry"], name="search_term_facet")
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "kind", "slug"], name="unique_entry_term")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.slug}"
+
+
+class UnansweredQuery(models.Model):
+    """How often a query found nothing, per day and language: the editors' to-do list."""
+
+    query = models.ForeignKey(Query, on_delete=models.CASCADE, related_name="misses")
+    language = models.CharField(_("language"), max_length=12)
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search without result")
+        verbose_name_plural = _("searches without result")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "date"], name="unique_unanswered_query_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.date}): {self.hits}"

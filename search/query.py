@@ -1,0 +1,148 @@
+"""A search of the practice index: text, facets, order, and the counts of every facet."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.functions import Cast
+
+from .backends import RankedIds, get_backend
+from .models import EntryTerm, PracticeEntry
+
+# Facets in the order they are shown: name → the entry field (or term kind) it counts.
+ENTRY_FACETS = {
+    "country": "country",
+    "partner": "partner_slug",
+    "type": "organisation_type",
+    "year": "start_year",
+}
+TERM_FACETS = {"theme": EntryTerm.Kind.THEME, "group": EntryTerm.Kind.TARGET_GROUP}
+FACETS = ["theme", "group", "country", "partner", "type", "year", "status"]
+
+
+@dataclass
+class PracticeQuery:
+    language: str
+    text: str = ""
+    all_languages: bool = False
+    sort: str = "newest"
+    filters: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_form(cls, form, language):
+        data = form.cleaned_data
+        return cls(
+            language=language,
+            text=data["q"],
+            all_languages=data["all"],
+            sort=data["sort"],
+            filters={name: data[name] for name in FACETS if data.get(name)},
+        )
+
+    @property
+    def languages(self):
+        if self.all_languages:
+            return [code for code, _name in settings.LANGUAGES]
+        return [self.language]
+
+    # -- the matching set ---------------------------------------------------
+
+    def entries(self):
+        if self.all_languages:
+            return PracticeEntry.objects.all()
+        return PracticeEntry.objects.filter(language=self.language)
+
+    def terms(self, kind):
+        if self.all_languages:
+            return EntryTerm.objects.filter(kind=kind)
+        return EntryTerm.objects.filter(language=self.language, kind=kind)
+
+    def filtered(self, skip=None):
+        """Entries that pass every facet filter (but ``skip``'s), before the text."""
+        queryset = self.entries()
+        for name, values in self.filters.items():
+            if name == skip:
+                continue
+            if name in TERM_FACETS:
+                queryset = queryset.filter(
+                    page_id__in=self.terms(TERM_FACETS[name])
+                    .filter(slug__in=values)
+                    .values("entry_id")
+                )
+            elif name == "status":
+                if len(values) == 1:
+                    queryset = queryset.filter(ongoing=values[0] == "ongoing")
+            else:
+                queryset = queryset.filter(**{f"{ENTRY_FACETS[name]}__in": values})
+        return queryset
+
+    def matching(self, skip=None, backend=None):
+        queryset = self.filtered(skip)
+        if self.text:
+            queryset = (backend or get_backend()).match(queryset, self.text, self.languages)
+        return queryset
+
+    # -- results --------------------------------------------------------------
+
+    def ranked_ids(self, count, backend=None):
+        """Page ids in the requested order, sliceable for the paginator, which is
+        told the ``count`` (known from the facet query) rather than asking again."""
+        backend = backend or get_backend()
+        if self.text and self.sort == "relevance":
+            fetch = backend.ranked_ids(self.filtered(), self.text, self.languages)
+        else:
+            newest = (
+                self.matching(backend=backend)
+                .order_by(F("published_at").desc(nulls_last=True), "-page_id")
+                .values_list("page_id", flat=True)
+            )
+
+            def fetch(offset, limit):
+                return list(newest[offset : offset + limit])
+
+        return RankedIds(count, fetch)
+
+    def facet_counts(self, backend=None):
+        """{facet: {value: count}} in one query: each facet counts the matching set
+        filtered by every other facet, so that choosing a value keeps its siblings.
+        The count of the whole matching set comes with them, as facet "total"."""
+        backend = backend or get_backend()
+        parts = [
+            self.matching(backend=backend)
+            .order_by()
+            .values(facet=Value("total", CharField()), value=Value("all", CharField()))
+            .annotate(count=Count("page_id"))
+        ]
+        for name, kind in TERM_FACETS.items():
+            terms = self.terms(kind)
+            if self.text or set(self.filters) - {name}:
+                matching = self.matching(skip=name, backend=backend)
+                terms = terms.filter(entry_id__in=matching.values("page_id"))
+            parts.append(
+                terms.order_by()
+                .values(facet=Value(name, CharField()), value=F("slug"))
+                .annotate(count=Count("entry_id"))
+            )
+        for name, column in ENTRY_FACETS.items():
+            parts.append(
+                self.matching(skip=name, backend=backend)
+                .order_by()
+                .values(facet=Value(name, CharField()), value=Cast(column, CharField()))
+                .annotate(count=Count("page_id"))
+            )
+        status = Case(
+            When(Q(ongoing=True), then=Value("ongoing")),
+            default=Value("finished"),
+            output_field=CharField(),
+        )
+        parts.append(
+            self.matching(skip="status", backend=backend)
+            .order_by()
+            .values(facet=Value("status", CharField()), value=status)
+            .annotate(count=Count("page_id"))
+        )
+        counts = {name: {} for name in [*FACETS, "total"]}
+        for row in parts[0].union(*parts[1:], all=True):
+            if row["value"] not in (None, ""):
+                counts[row["facet"]][row["value"]] = row["count"]
+        return counts

@@ -1,0 +1,64 @@
+import datetime
+
+import pytest
+
+from search.query import PracticeQuery
+
+
+@pytest.fixture
+def practices(make_practice):
+    make_practice("Shared meals", themes=["food", "dialogue"], groups=["families"])
+    make_practice("Cooking school", themes=["food"], groups=["young-people"])
+    make_practice(
+        "Mock elections",
+        themes=["participation"],
+        partner="leipzig",
+        country="DE",
+        start=datetime.date(2022, 1, 1),
+        ongoing=False,
+    )
+
+
+def counts(**filters):
+    return PracticeQuery(language="en", filters=filters).facet_counts()
+
+
+def test_facet_counts_cover_every_facet_of_the_matching_practices(practices):
+    found = counts()
+    assert found["theme"]["food"] == 2
+    assert found["country"] == {"IT": 3, "DE": 1}  # the shared network's practice is Italian
+    assert found["partner"]["leipzig"] == 1
+    assert found["year"]["2022"] == 1
+    assert found["status"] == {"ongoing": 3, "finished": 1}
+    assert found["total"] == {"all": 4}
+
+
+def test_facets_combine_with_each_other(practices):
+    found = counts(theme=["food"], group=["families"])
+    assert found["total"] == {"all": 1}
+
+
+def test_values_of_one_facet_widen_the_choice(practices):
+    found = counts(theme=["food", "participation"])
+    assert found["total"] == {"all": 3}
+
+
+def test_a_facet_counts_its_siblings_as_if_it_were_not_chosen(practices):
+    found = counts(country=["DE"])
+    assert found["country"] == {"IT": 3, "DE": 1}
+    assert found["theme"] == {"participation": 1}
+
+
+def test_facets_combine_with_the_text_query(practices):
+    query = PracticeQuery(language="en", text="school", filters={"theme": ["food"]})
+    assert query.facet_counts()["total"] == {"all": 1}
+
+
+def test_status_filter_keeps_finished_practices_only(practices):
+    query = PracticeQuery(language="en", filters={"status": ["finished"]})
+    assert list(query.matching().values_list("title", flat=True)) == ["Mock elections"]
+
+
+def test_year_filter_keeps_practices_started_that_year(practices):
+    found = counts(year=[2022])
+    assert found["total"] == {"all": 1}
