@@ -24,13 +24,11 @@ def may_add_partners(user):
     return user.is_superuser or user.groups.filter(name="Moderators").exists()
 
 
-class AddPartnerView(WagtailAdminTemplateMixin, FormView):
-    """Partners → Add partner: one form, and the partner is online with its people's rights."""
+class CoordinatorFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form for the network's coordinators, in Wagtail's own form layout."""
 
-    form_class = AddPartnerForm
-    template_name = "partners/add_partner.html"
-    page_title = gettext_lazy("Add partner")
-    header_icon = "group"
+    template_name = "partners/coordinator_form.html"
+    submit_button_label = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not may_add_partners(request.user):
@@ -40,8 +38,17 @@ class AddPartnerView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["action_url"] = self.request.path
-        context["submit_button_label"] = _("Add partner")
+        context["submit_button_label"] = self.submit_button_label
         return context
+
+
+class AddPartnerView(CoordinatorFormView):
+    """Partners → Add partner: one form, and the partner is online with its people's rights."""
+
+    form_class = AddPartnerForm
+    page_title = gettext_lazy("Add partner")
+    submit_button_label = gettext_lazy("Add partner")
+    header_icon = "group"
 
     def form_valid(self, form):
         spec = PartnerSpec(**form.cleaned_data)
@@ -95,24 +102,13 @@ def archive_partner(request, page_id):
     )
 
 
-class InviteView(WagtailAdminTemplateMixin, FormView):
+class InviteView(CoordinatorFormView):
     """Partners → Invite people: each address gets a link to join the partner's group."""
 
     form_class = InviteForm
-    template_name = "partners/add_partner.html"
     page_title = gettext_lazy("Invite people")
+    submit_button_label = gettext_lazy("Send invitations")
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_add_partners(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["action_url"] = self.request.path
-        context["submit_button_label"] = _("Send invitations")
-        return context
 
     def form_valid(self, form):
         partner = form.cleaned_data["partner"]
