@@ -149,7 +149,10 @@ class PracticeQuery:
         statements = [part.query.sql_with_params() for part in parts]
         if grouped:
             statements.append(self._grouping_sets(shared, backend))
-        sql = " UNION ALL ".join(f"({statement})" for statement, _params in statements)
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({statement}) AS part{number}"  # noqa: S608 - Django's own SQL
+            for number, (statement, _params) in enumerate(statements)
+        )
         params = [value for _statement, part_params in statements for value in part_params]
         counts = {name: {} for name in [*FACETS, "total"]}
         with connection.cursor() as cursor:
