@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.functions import Cast
 
@@ -107,12 +108,25 @@ class PracticeQuery:
         filtered by every other facet, so that choosing a value keeps its siblings.
         The count of the whole matching set comes with them, as facet "total"."""
         backend = backend or get_backend()
-        parts = [
-            self.matching(backend=backend)
-            .order_by()
-            .values(facet=Value("total", CharField()), value=Value("all", CharField()))
-            .annotate(count=Count("page_id"))
-        ]
+        status = Case(
+            When(Q(ongoing=True), then=Value("ongoing")),
+            default=Value("finished"),
+            output_field=CharField(),
+        )
+        columns = {**{name: Cast(column, CharField()) for name, column in ENTRY_FACETS.items()}}
+        columns["status"] = status
+        # Facets without a chosen value all count the same set: on PostgreSQL they
+        # are counted in one scan with GROUPING SETS, the others one scan each.
+        shared = [name for name in columns if name not in self.filters]
+        grouped = connection.vendor == "postgresql" and len(shared) > 1
+        parts = []
+        if not grouped:
+            parts.append(
+                self.matching(backend=backend)
+                .order_by()
+                .values(facet=Value("total", CharField()), value=Value("all", CharField()))
+                .annotate(count=Count("page_id"))
+            )
         for name, kind in TERM_FACETS.items():
             terms = self.terms(kind)
             if self.text or set(self.filters) - {name}:
@@ -123,26 +137,53 @@ class PracticeQuery:
                 .values(facet=Value(name, CharField()), value=F("slug"))
                 .annotate(count=Count("entry_id"))
             )
-        for name, column in ENTRY_FACETS.items():
+        for name, value in columns.items():
+            if grouped and name in shared:
+                continue
             parts.append(
                 self.matching(skip=name, backend=backend)
                 .order_by()
-                .values(facet=Value(name, CharField()), value=Cast(column, CharField()))
+                .values(facet=Value(name, CharField()), value=value)
                 .annotate(count=Count("page_id"))
             )
-        status = Case(
-            When(Q(ongoing=True), then=Value("ongoing")),
-            default=Value("finished"),
-            output_field=CharField(),
+        statements = [part.query.sql_with_params() for part in parts]
+        if grouped:
+            statements.append(self._grouping_sets(shared, backend))
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({statement}) AS part{number}"  # noqa: S608 - Django's own SQL
+            for number, (statement, _params) in enumerate(statements)
         )
-        parts.append(
-            self.matching(skip="status", backend=backend)
-            .order_by()
-            .values(facet=Value("status", CharField()), value=status)
-            .annotate(count=Count("page_id"))
-        )
+        params = [value for _statement, part_params in statements for value in part_params]
         counts = {name: {} for name in [*FACETS, "total"]}
-        for row in parts[0].union(*parts[1:], all=True):
-            if row["value"] not in (None, ""):
-                counts[row["facet"]][row["value"]] = row["count"]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, value, count in cursor.fetchall():
+                if value not in (None, ""):
+                    counts[facet][value] = count
         return counts
+
+    def _grouping_sets(self, names, backend):
+        """One scan of the matching set counting several facets and the total (PostgreSQL)."""
+        inner, params = (
+            self.matching(backend=backend)
+            .order_by()
+            .values("page_id", *[ENTRY_FACETS[name] for name in names if name in ENTRY_FACETS])
+            .annotate(ongoing_value=F("ongoing"))
+            .query.sql_with_params()
+        )
+        expressions = {name: f"m.{ENTRY_FACETS[name]}::text" for name in ENTRY_FACETS}
+        expressions["status"] = "CASE WHEN m.ongoing_value THEN 'ongoing' ELSE 'finished' END"
+        chosen = [expressions[name] for name in names]
+        labels = " ".join(
+            f"WHEN GROUPING({expression}) = 0 THEN '{name}'"
+            for name, expression in zip(names, chosen, strict=True)
+        )
+        values = " ".join(
+            f"WHEN GROUPING({expression}) = 0 THEN {expression}" for expression in chosen
+        )
+        sets = ", ".join(f"({expression})" for expression in chosen)
+        return (
+            f"SELECT CASE {labels} ELSE 'total' END, CASE {values} ELSE 'all' END, COUNT(*)"  # noqa: S608 - names from code
+            f" FROM ({inner}) AS m GROUP BY GROUPING SETS ({sets}, ())",
+            params,
+        )

@@ -6,7 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 from partners.models import PartnerPage
-from practices.models import PracticePage
+from practices.models import PracticePage, TargetGroup, Theme
 
 from . import indexing
 from .backends import get_backend
@@ -18,6 +18,7 @@ def page_published(sender, instance, **kwargs):
         indexing.update([instance.pk])
     elif isinstance(instance, PartnerPage):
         indexing.update_subtree(instance)
+        taxonomy_changed(sender)  # partner names are facet labels
 
 
 def page_unpublished(sender, instance, **kwargs):
@@ -46,7 +47,18 @@ def practice_deleted(sender, instance, **kwargs):
     get_backend().delete([instance.pk])
 
 
+def taxonomy_changed(sender, **kwargs):
+    from .component import clear_labels
+
+    clear_labels()
+
+
 def connect():
+    for model in (Theme, TargetGroup):
+        post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}+")
+        post_delete.connect(
+            taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}-"
+        )
     signals.page_published.connect(page_published, dispatch_uid="search-page-published")
     signals.page_unpublished.connect(page_unpublished, dispatch_uid="search-page-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search-page-moved")

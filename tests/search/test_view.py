@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from practices.models import Theme
 from search import indexing
 from search.models import PracticeEntry
 
@@ -155,3 +156,11 @@ def test_a_first_search_page_needs_at_most_15_queries(client, search_index):
 
 def test_index_update_of_a_gone_page_is_harmless(search_index):
     indexing.update([999999])
+
+
+def test_renaming_a_theme_shows_the_new_name_in_the_facets(client, search_index):
+    client.get("/en/search/?q=market")
+    theme = Theme.objects.get(slug="integration", locale__language_code="en")
+    theme.name = "Inclusion"
+    theme.save()
+    assert "Inclusion <span" in content(client.get("/en/search/?q=market"))
