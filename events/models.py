@@ -247,7 +247,7 @@ class EventPage(BodyMixin, Page):
             )
 
     def save(self, *args, **kwargs):
-        tree_partner = self.find_tree_partner()
+        tree_partner = PartnerPage.holding(self)
         # Where an event sits in the tree says what it is: under a partner it is
         # that partner's local event, under the events index a transnational one.
         if tree_partner is not None:
@@ -262,8 +262,3 @@ class EventPage(BodyMixin, Page):
                     self.host_partner.get_translation_or_none(self.locale_id) or self.host_partner
                 )
         super().save(*args, **kwargs)
-
-    def find_tree_partner(self):
-        if not self.path:
-            return None
-        return PartnerPage.objects.ancestor_of(self).first()

@@ -158,6 +158,13 @@ class PartnerPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("partner page")
 
+    @classmethod
+    def holding(cls, page):
+        """The partner whose pages hold ``page`` in the tree, or None."""
+        if not page.path:
+            return None
+        return cls.objects.ancestor_of(page).first()
+
     def get_language_names(self):
         names = dict(settings.LANGUAGES)
         return [names.get(code, code) for code in self.languages]

@@ -217,17 +217,8 @@ class PracticePage(Page):
             raise ValidationError({"end_date": _("The end date is before the start date.")})
 
     def save(self, *args, **kwargs):
-        self.partner = self.find_partner()
+        self.partner = PartnerPage.holding(self)
         super().save(*args, **kwargs)
-
-    def find_partner(self):
-        if not self.path:
-            return None
-        return PartnerPage.objects.ancestor_of(self).first()
-
-    @property
-    def status_label(self):
-        return _("Ongoing") if self.ongoing or not self.end_date else _("Finished")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

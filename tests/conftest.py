@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
 
 from tests import network as shared_network
@@ -17,6 +18,14 @@ def network(django_db_setup, django_db_blocker):
 @pytest.fixture
 def net(network, db):
     return network
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Every test starts in the working language, whatever the one before left active."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -22,11 +22,3 @@ def user_locale_ids(user):
 
 def may_work_in(user, locale_id):
     return not is_language_restricted(user) or locale_id in user_locale_ids(user)
-
-
-def reviews(user, locale_id):
-    if user.is_superuser:
-        return True
-    return LanguageRole.objects.filter(
-        group__user=user, locale_id=locale_id, role=LanguageRole.Role.REVIEWER
-    ).exists()

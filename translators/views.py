@@ -24,7 +24,7 @@ from wagtail_localize.views.edit_translation import (
 from partners.models import PartnerPage
 
 from . import po_files
-from .access import is_language_restricted, may_work_in, user_locale_ids
+from .access import EVERY_LANGUAGE, is_language_restricted, may_work_in, user_locale_ids
 from .filters import TranslationTaskFilterSet
 from .links import editor_url, task_url
 from .middleware import refusal
@@ -34,11 +34,7 @@ OPEN_STATES = [state for state in TranslationTask.State if state != TranslationT
 
 
 def can_translate(user):
-    return (
-        user.is_superuser
-        or user.has_perm("translators.edit_every_language")
-        or bool(user_locale_ids(user))
-    )
+    return user.is_superuser or user.has_perm(EVERY_LANGUAGE) or bool(user_locale_ids(user))
 
 
 def tasks_for(user):
