@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
@@ -315,8 +316,11 @@ class ChapterStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class HandbookPage(IntroMixin, BodyMixin, Page):
-    """The handbook: its introduction and table of contents."""
+class HandbookPage(RoutablePageMixin, IntroMixin, BodyMixin, Page):
+    """The handbook: its introduction, table of contents, the printable book and its files.
+
+    The book itself (print page, PDF, EPUB, editions) is built by the handbook app.
+    """
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["practices.HandbookChapterPage"]
@@ -338,9 +342,25 @@ class HandbookPage(IntroMixin, BodyMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from handbook.reading import handbook_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = list(enumerate(self.get_chapters(), start=1))
+        chapters = list(self.get_chapters())
+        context["chapters"] = list(enumerate(chapters, start=1))
+        context.update(handbook_context(self, chapters))
         return context
+
+    @path("print/", name="print")
+    def print_book(self, request):
+        from handbook.views import print_book
+
+        return print_book(request, self)
+
+    @path("<str:kind>/", name="download")
+    def download(self, request, kind):
+        from handbook.views import download
+
+        return download(request, self, kind)
 
 
 class HandbookChapterPage(IntroMixin, BodyMixin, Page):
@@ -348,8 +368,14 @@ class HandbookChapterPage(IntroMixin, BodyMixin, Page):
 
     objects = PageManager.from_queryset(PublicPageQuerySet)()
 
+    # Kept by the "Handbook chapter review" workflow (handbook app): in review when
+    # submitted, approved when the workflow approves, draft when rejected or cancelled.
     status = models.CharField(
-        _("status"), max_length=20, choices=ChapterStatus.choices, default=ChapterStatus.DRAFT
+        _("status"),
+        max_length=20,
+        choices=ChapterStatus.choices,
+        default=ChapterStatus.DRAFT,
+        editable=False,
     )
 
     parent_page_types = ["practices.HandbookPage"]
@@ -357,7 +383,6 @@ class HandbookChapterPage(IntroMixin, BodyMixin, Page):
 
     content_panels = (
         Page.content_panels
-        + [FieldPanel("status")]
         + IntroMixin.panels
         + BodyMixin.panels
         + [
@@ -386,6 +411,7 @@ class HandbookChapterPage(IntroMixin, BodyMixin, Page):
         ids = [chapter.pk for chapter in siblings]
         position = ids.index(self.pk) if self.pk in ids else None
         context["chapter_number"] = position + 1 if position is not None else None
+        context["chapter_count"] = len(siblings)
         context["previous_chapter"] = siblings[position - 1] if position else None
         context["next_chapter"] = (
             siblings[position + 1]

@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from events.models import EventIndexPage, EventPage, RegistrationStatus
+from handbook.signals import one_build_at_the_end
 from partners.models import PartnerIndexPage, PartnerPage
 from practices.models import (
     ChapterCitation,
@@ -127,7 +128,9 @@ class DemoNetwork:
         files = self.partner_files or content.partner_files()
         self.load_partners([content.load(path) for path in files])
         self.load_transnational_events(network["events"])
-        self.load_handbook(network)
+        # The handbook's PDF and EPUB of each language are built once, after its last page.
+        with one_build_at_the_end():
+            self.load_handbook(network)
         self.load_menus()
         return self.created
 

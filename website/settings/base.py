@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     # Before wagtail_localize: its hooks and views are checked for language roles first.
     "translators",
     "search",
+    "handbook",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -190,6 +191,12 @@ if os.environ.get("ELASTICSEARCH_URL"):
     CONVIVIUM_SEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
 CONVIVIUM_SEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX", "convivium") + "-practices"
 CONVIVIUM_SEARCH_PER_PAGE = 12
+
+# The handbook's PDF and EPUB of a language are built in the background (Django's
+# task framework) when one of its pages is published.
+CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = (
+    os.environ.get("CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH", "1") == "1"
+)
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -28,3 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# Building PDFs takes seconds: only the tests of the handbook's files turn it on.
+CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = False
