@@ -1,7 +1,14 @@
 """Writing together: the "Handbook chapter review" workflow and the chapter states it keeps."""
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from practices.models import ChapterStatus, HandbookChapterPage
 
@@ -29,8 +36,9 @@ def assign_review_workflow(handbook):
 
 
 def set_status(workflow_state, status):
+    # Workflow states point at the generic Page: the filter keeps chapters only.
     page = workflow_state.content_object
-    if isinstance(page, HandbookChapterPage):
+    if isinstance(page, Page):
         HandbookChapterPage.objects.filter(pk=page.pk).update(status=status)
 
 
