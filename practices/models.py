@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
@@ -356,7 +356,8 @@ class HandbookPage(RoutablePageMixin, IntroMixin, BodyMixin, Page):
 
         return print_book(request, self)
 
-    @path("<str:kind>/", name="download")
+    # Only these two: any other address under the handbook is a chapter's.
+    @re_path(r"^(?P<kind>pdf|epub)/$", name="download")
     def download(self, request, kind):
         from handbook.views import download
 

@@ -105,12 +105,15 @@ def test_download_link_shows_size_and_date_and_leads_to_the_file(client, net, re
     assert response["Location"] == pdf.file.url
 
 
-def test_a_request_never_builds_a_missing_file(client, net, renderers):
-    response = client.get("/en/handbook/epub/")
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "is being prepared"), ("ar", "يجري إعداد ملف EPUB")]
+)
+def test_a_request_never_builds_a_missing_file(client, net, renderers, language, message):
+    response = client.get(f"/{language}/handbook/epub/")
     assert response.status_code == 200
-    assert "is being prepared" in response.text
+    assert message in response.text
     assert renderers.calls == []
-    assert "are being prepared" in client.get("/en/handbook/").text
+    assert not BookFile.objects.exists()
 
 
 def test_unknown_format_is_not_found(client, net):
@@ -196,3 +199,14 @@ def test_editions_are_for_coordinators(client, net, django_user_model):
     )
     assert response.status_code in (302, 403)
     assert not HandbookEdition.objects.exists()
+
+
+def test_coordinator_sees_the_editions_in_the_admin(
+    client, net, renderers, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    publish_edition(client, net.page("handbook"), django_capture_on_commit_callbacks)
+    listing = client.get("/admin/handbook_editions/")
+    assert listing.status_code == 200
+    assert "1.0, March 2027" in listing.text
+    assert client.get("/admin/handbook_editions/new/").status_code == 200
