@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import get_valid_filename
 
 from .book import gather
 from .models import BookFile, BookFormat
@@ -46,7 +47,7 @@ def render_epub(book):
 
 
 def file_name(book, book_format, edition=None):
-    slug = "handbook" if edition is None else f"handbook-{edition.number}"
+    slug = "handbook" if edition is None else get_valid_filename(f"handbook-{edition.number}")
     return f"{slug}-{book.language}.{book_format}"
 
 

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
@@ -40,6 +41,14 @@ class HandbookEditionViewSet(ModelViewSet):
     form_fields = ["handbook", "number", "label"]
     list_display = ["__str__", "handbook", "published_at", "published_by", "state"]
     list_filter = ["state"]
+
+    def get_form_class(self, for_update=False):
+        if not for_update:
+            return super().get_form_class(for_update)
+        # An edition's files were made from its handbook: only its name can change afterwards.
+        return modelform_factory(
+            self.model, formfield_callback=self.formfield_for_dbfield, fields=["number", "label"]
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -210,3 +210,13 @@ def test_coordinator_sees_the_editions_in_the_admin(
     assert listing.status_code == 200
     assert "1.0, March 2027" in listing.text
     assert client.get("/admin/handbook_editions/new/").status_code == 200
+
+
+def test_an_editions_handbook_cannot_be_changed_afterwards(
+    client, net, renderers, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    publish_edition(client, net.page("handbook"), django_capture_on_commit_callbacks)
+    edition = HandbookEdition.objects.get()
+    form = client.get(f"/admin/handbook_editions/edit/{edition.pk}/").context["form"]
+    assert list(form.fields) == ["number", "label"]
