@@ -102,3 +102,16 @@ def test_shipped_arabic_font_keeps_the_joining_forms():
         font = TTFont(FONTS / f"NotoNaskhArabic-{weight}.ttf")
         features = {record.FeatureTag for record in font["GSUB"].table.FeatureList.FeatureRecord}
         assert {"init", "medi", "fina", "rlig"} <= features
+
+
+def test_shipped_fonts_cover_the_scripts_of_the_network():
+    from fontTools.ttLib import TTFont
+
+    from handbook.building import FONTS
+
+    sans = TTFont(FONTS / "NotoSans-Regular.ttf").getBestCmap()
+    arabic = TTFont(FONTS / "NotoNaskhArabic-Regular.ttf").getBestCmap()
+    # Polish, Romanian, German, French, Greek, Cyrillic (Bulgarian, Ukrainian) and Arabic.
+    for text, cmap in [("łśżźćńąęșțäöüßçœ", sans), ("αβγδεζηθάέή", sans), ("жщюяїєґ", sans)]:
+        assert all(ord(letter) in cmap for letter in text), text
+    assert all(ord(letter) in arabic for letter in "الوصم العرقي،؟")
