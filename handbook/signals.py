@@ -15,7 +15,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from practices.models import HandbookChapterPage, HandbookPage
+from practices.models import ChapterCitation, HandbookChapterPage, HandbookPage, PracticePage
 
 from . import review
 from .models import BookFile
@@ -64,6 +64,16 @@ def handbook_changed(sender, instance, **kwargs):
             schedule_build(handbook_id)
 
 
+def cited_practice_changed(sender, instance, **kwargs):
+    """A cited practice shows in the book of its language: its title, partner, summary."""
+    chapter_paths = ChapterCitation.objects.filter(
+        practice__translation_key=instance.translation_key, page__locale_id=instance.locale_id
+    ).values_list("page__path", flat=True)
+    parents = {path[: -HandbookChapterPage.steplen] for path in chapter_paths}
+    for handbook_id in HandbookPage.objects.filter(path__in=parents).values_list("pk", flat=True):
+        schedule_build(handbook_id)
+
+
 def handbook_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         review.assign_review_workflow(instance)
@@ -82,6 +92,7 @@ def connect():
         page_published.connect(handbook_changed, sender=model, dispatch_uid=f"book-{model}")
         page_unpublished.connect(handbook_changed, sender=model, dispatch_uid=f"unbook-{model}")
     post_delete.connect(handbook_changed, sender=HandbookChapterPage, dispatch_uid="book-delete")
+    page_published.connect(cited_practice_changed, sender=PracticePage, dispatch_uid="book-cited")
     post_save.connect(handbook_created, sender=HandbookPage, dispatch_uid="book-workflow")
     workflow_submitted.connect(review.submitted, dispatch_uid="book-submitted")
     workflow_approved.connect(review.approved, dispatch_uid="book-approved")

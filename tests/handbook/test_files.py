@@ -81,13 +81,13 @@ def test_changed_content_replaces_the_file(net, renderers, django_capture_on_com
         assert not default_storage.exists(first.file.name)
 
 
-def test_a_change_to_a_cited_practice_changes_the_fingerprint(net, renderers):
-    handbook = net.page("handbook")
-    build_current(handbook)
-    practice = net.page("practice")
-    practice.title = "Market walks with residents"
-    practice.save_revision().publish()
-    assert build_current(handbook) == 2
+def test_publishing_a_cited_practice_rebuilds_the_book_of_its_language(
+    net, renderers, django_capture_on_commit_callbacks
+):
+    build_current(net.page("handbook", "ar"))
+    publish(net.page("practice", "ar"), django_capture_on_commit_callbacks, title="جولات السوق")
+    assert "جولات السوق".encode() in current(net.page("handbook", "ar")).file.read()
+    assert not BookFile.objects.filter(handbook=net.page("handbook")).exists()
 
 
 def test_download_link_shows_size_and_date_and_leads_to_the_file(client, net, renderers):
