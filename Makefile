@@ -7,7 +7,7 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean bench-search
+.PHONY: help demo test install lint format messages compile-messages clean bench-search bench-load
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -46,6 +46,10 @@ compile-messages: install ## Compile the catalogues (.po to .mo)
 bench-search: install ## Time the practice search on a generated corpus, then its recall on the demo
 	$(PY) bench/search.py
 	$(PY) bench/search_quality.py
+
+bench-load: install ## Serve the demo with gunicorn on PostgreSQL and measure it under load (locust)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) bench/load.py
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,14 +146,27 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "convivium",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "convivium"), ("pages", "convivium-pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages")
+    }
+
+# Whole pages for anonymous visitors (website.pagecache). Only with a cache
+# that every app server shares: with one per process, a publication would
+# reach the other processes only when their copies expire.
+CONVIVIUM_PAGE_CACHE = "pages"
+CONVIVIUM_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+)
+CONVIVIUM_PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/invitations/", "/static/")
 
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
