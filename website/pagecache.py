@@ -29,6 +29,8 @@ def page_cache():
 
 
 def invalidate():
+    if not settings.CONVIVIUM_PAGE_CACHE_SECONDS:
+        return
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -3,8 +3,9 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
 
@@ -16,6 +17,16 @@ RETRY_AFTER_SECONDS = 30
 
 def page_not_found(request, exception):
     return HttpResponseNotFound(loader.render_to_string("website/404.html", request=request))
+
+
+def login_locked(request, response, credentials):
+    """Axes' answer to a sign-in refused by the lockout, in the site's layout and language."""
+    from axes.helpers import get_cool_off
+
+    minutes = round(get_cool_off(request).total_seconds() / 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    content = loader.render_to_string("website/login_locked.html", context, request=request)
+    return HttpResponse(content, status=429)
 
 
 def server_error(request):
