@@ -37,7 +37,7 @@ BIN = Path(PYTHON).parent
 
 URLS_SCRIPT = """
 import json, random
-from django.db.models import Count
+from urllib.parse import quote
 from practices.models import PracticePage, Theme
 from partners.models import PartnerPage
 from events.models import EventIndexPage
@@ -56,7 +56,7 @@ mix = {"home": [f"/{lang}/" for lang in languages],
            f"/{lang}/practices/?theme={random.choice(themes)}&country={random.choice(countries)}"
            for lang in languages for _ in range(6)],
        "practice page": practices,
-       "search": [f"/{lang}/search/?q={word}" for lang in languages for word in words[lang]],
+       "search": [f"/{lang}/search/?q={quote(word)}" for lang in languages for word in words[lang]],
        "calendar feed": [f"/{lang}/events/calendar.ics" for lang in languages]}
 print(json.dumps(mix))
 """
@@ -103,6 +103,8 @@ def prepare(env):
     has_demo = manage(
         env,
         "shell",
+        "-v",
+        "0",
         "-c",
         "from website.models import HomePage; print(HomePage.objects.exists())",
         capture=True,
@@ -218,7 +220,7 @@ def main():
     env.pop("REDIS_URL", None)
     create_database(args.database_url)
     prepare(env)
-    mix = json.loads(manage(env, "shell", "-c", URLS_SCRIPT, capture=True))
+    mix = json.loads(manage(env, "shell", "-v", "0", "-c", URLS_SCRIPT, capture=True))
     without_page_cache = {**env, "PAGE_CACHE_SECONDS": "0"}
     mix = {kind: urls for kind, urls in mix.items() if urls}
     print(

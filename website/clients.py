@@ -12,9 +12,8 @@ def client_address(request):
     client and can be forged.
     """
     proxies = settings.CONVIVIUM_TRUSTED_PROXY_COUNT
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-    ]
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
