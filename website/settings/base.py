@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that pages from the cache carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +77,34 @@ MIDDLEWARE = [
     # Last, as its documentation asks: it answers for sign-ins refused by the lockout.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy of the public site: scripts only from our own files,
+# never inline, so that text slipped into a page cannot run. Style attributes
+# stay allowed (the partner's accent colour is one). The admin is Wagtail's
+# own and keeps its own scripts. Embeds come from the video hosts editors use;
+# media may live on object storage (MEDIA_ORIGINS).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *env_list("MEDIA_ORIGINS")],
+        "media-src": ["'self'", *env_list("MEDIA_ORIGINS")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
