@@ -19,10 +19,13 @@ test: install ## Create .venv, install and run the whole test suite
 
 install: $(VENV)/.installed ## Create .venv and install the project with its test tools
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	@# axe-core, which the browser tests inject into pages; without npm they skip those checks.
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks of the browser tests will skip"; fi
 	touch $@
 
 lint: install ## ruff check and ruff format --check, and no missing migrations
