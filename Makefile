@@ -7,7 +7,8 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean bench-search bench-handbook
+.PHONY: help demo test install lint format messages compile-messages clean bench-search \
+	bench-handbook bench-load
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -19,10 +20,13 @@ test: install ## Create .venv, install and run the whole test suite
 
 install: $(VENV)/.installed ## Create .venv and install the project with its test tools
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	@# axe-core, which the browser tests inject into pages; without npm they skip those checks.
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks of the browser tests will skip"; fi
 	touch $@
 
 lint: install ## ruff check and ruff format --check, and no missing migrations
@@ -49,6 +53,10 @@ bench-search: install ## Time the practice search on a generated corpus, then it
 
 bench-handbook: install ## Build times and sizes of the handbook's PDF and EPUB per language (after make demo)
 	$(PY) bench/handbook.py
+
+bench-load: install ## Serve the demo with gunicorn on PostgreSQL and measure it under load (locust)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) bench/load.py
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static

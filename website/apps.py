@@ -9,7 +9,12 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signals import connect_menu_invalidation, create_locales
+        from .signals import (
+            connect_menu_invalidation,
+            connect_page_cache_invalidation,
+            create_locales,
+        )
 
         post_migrate.connect(create_locales, sender=self)
         connect_menu_invalidation()
+        connect_page_cache_invalidation()

@@ -3,7 +3,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
-from . import menus
+from . import menus, pagecache
 
 
 def create_locales(sender, **kwargs):
@@ -32,3 +32,40 @@ def connect_menu_invalidation():
                 sender=model,
                 dispatch_uid=f"convivium-menus-{model.__name__}-{signal!r}",
             )
+
+
+# Bookkeeping that never shows on a public page: saving it must not empty the
+# page cache (every search writes a hit count, every login a session).
+BOOKKEEPING_APPS = {
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "search",
+    "translators",
+    "taggit",
+    "wagtail_localize",
+    "wagtailadmin",
+    "wagtailsearch",
+    "wagtailsearchpromotions",
+    "wagtailusers",
+}
+
+
+def invalidate_pages(sender=None, **kwargs):
+    from wagtail.images.models import AbstractRendition
+
+    if sender is not None and (
+        sender._meta.app_label in BOOKKEEPING_APPS
+        # Renditions are made while pages render, from images already saved.
+        or issubclass(sender, AbstractRendition)
+    ):
+        return
+    pagecache.invalidate()
+
+
+def connect_page_cache_invalidation():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_pages, dispatch_uid=f"convivium-pages-{signal!r}")
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate_pages, dispatch_uid=f"convivium-pages-{signal!r}")

@@ -29,3 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"

@@ -4,6 +4,7 @@ The server runs in a process of its own on a database of its own, loaded with
 part of the demo network, so that nothing here touches the suite's database.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -24,6 +25,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+# One live page of each type in English and Arabic: {"practicepage": {"en": "/en/…", …}}.
+PAGE_TYPE_URLS = """
+import json
+from wagtail.models import Page
+urls = {}
+for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+    language = page.locale.language_code
+    if language in ("en", "ar"):
+        urls.setdefault(page.specific_class._meta.model_name, {}).setdefault(language, page.url)
+urls["search"] = {"en": "/en/search/?q=market", "ar": "/ar/search/?q=%D8%B3%D9%88%D9%82"}
+print(json.dumps(urls))
+"""
 
 
 def free_port():
@@ -81,7 +96,23 @@ def live_site(tmp_path_factory, browser):
             break
         except OSError:
             time.sleep(0.3)
-    yield {"base": base, "port": port, "user": "admin", "password": "convivium"}
+    page_types = json.loads(
+        subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "shell", "-v", "0", "-c", PAGE_TYPE_URLS],
+            env=env,
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    yield {
+        "base": base,
+        "port": port,
+        "user": "admin",
+        "password": "convivium",
+        "page_types": page_types,
+    }
     server.terminate()
     server.wait(timeout=10)
 

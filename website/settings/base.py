@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that pages from the cache carry the policy too.
+    "csp.middleware.CSPMiddleware",
+    "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,7 +75,53 @@ MIDDLEWARE = [
     "translators.middleware.LanguageRolesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its documentation asks: it answers for sign-ins refused by the lockout.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy of the public site: scripts only from our own files,
+# never inline, so that text slipped into a page cannot run. Style attributes
+# stay allowed (the partner's accent colour is one). The admin is Wagtail's
+# own and keeps its own scripts. Embeds come from the video hosts editors use;
+# media may live on object storage (MEDIA_ORIGINS).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *env_list("MEDIA_ORIGINS")],
+        "media-src": ["'self'", *env_list("MEDIA_ORIGINS")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in attempts: five failures for one account from one address lock that
+# pair out for a quarter of an hour, so that nobody can lock a colleague out
+# from elsewhere, and nobody can try passwords faster than that.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", 0.25))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "website.views.login_locked"
+AXES_CLIENT_IP_CALLABLE = "website.clients.client_address"
+# How many proxies of ours stand in front of the app servers (X-Forwarded-For).
+CONVIVIUM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"
@@ -146,14 +197,27 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "convivium",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "convivium"), ("pages", "convivium-pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages")
+    }
+
+# Whole pages for anonymous visitors (website.pagecache). Only with a cache
+# that every app server shares: with one per process, a publication would
+# reach the other processes only when their copies expire.
+CONVIVIUM_PAGE_CACHE = "pages"
+CONVIVIUM_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+)
+CONVIVIUM_PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/invitations/", "/static/")
 
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
@@ -201,7 +265,10 @@ CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = (
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.DocumentForm"
+CONVIVIUM_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

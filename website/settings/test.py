@@ -9,7 +9,11 @@ from .base import BASE_DIR
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "pages")
+}
+CONVIVIUM_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="convivium-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="convivium-test-static-")
@@ -31,3 +35,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 
 # Building PDFs takes seconds: only the tests of the handbook's files turn it on.
 CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = False
+# Tests sign in with force_login or client.login (no request): the lockout has its own tests.
+AXES_ENABLED = False

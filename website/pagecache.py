@@ -1,0 +1,86 @@
+"""Whole public pages kept in the cache for anonymous visitors.
+
+A page's time goes to routing and rendering, the same for every visitor who
+has no session. Such a response is kept under its address (host, path and
+query string, which carry the language) until the content changes: any
+publication, move or deletion of a page and any saved snippet, image, menu or
+setting raises a generation number that every key carries, so a change shows
+at once and nothing has to be deleted (see website.signals). The age limit,
+CONVIVIUM_PAGE_CACHE_SECONDS, only bounds pages that change with time, such
+as upcoming events; 0 turns the cache off.
+
+Kept: anonymous GET and HEAD answers with status 200 that set no cookie and
+are not private. A page that rendered a CSRF token sets its cookie, so forms
+are never shared between visitors. Visitors with a session (editors) or with
+a message waiting for them always get a fresh page.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "convivium:pages:generation"
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+
+
+def page_cache():
+    return caches[settings.CONVIVIUM_PAGE_CACHE]
+
+
+def invalidate():
+    if not settings.CONVIVIUM_PAGE_CACHE_SECONDS:
+        return
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(settings.CONVIVIUM_PAGE_CACHE_SKIP_PREFIXES)
+    )
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return False
+    cache_control = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not cache_control & {"private", "no-cache", "no-store"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.CONVIVIUM_PAGE_CACHE_SECONDS
+        if not seconds or not _cacheable_request(request):
+            return self.get_response(request)
+        cache = page_cache()
+        generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+        key = f"convivium:pages:{generation}:{request.get_host()}:{request.get_full_path()}"
+        kept = cache.get(key)
+        if kept is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = [(name, response[name]) for name in CACHED_HEADERS if name in response]
+            cache.set(key, (response.status_code, headers, response.content), timeout=seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
