@@ -213,7 +213,7 @@ class AnswerViewSet(ModelViewSet):
 
 
 answer_policy = AnswerModerationPolicy(ConsultationAnswer)
-answer_viewset = AnswerViewSet("consultation_answers")
+answer_viewset = AnswerViewSet("consultation_answers", url_prefix="consultation-answers")
 
 
 # -- event feedback ----------------------------------------------------------

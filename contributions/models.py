@@ -118,7 +118,7 @@ class ConsultationPage(IntroMixin, BodyMixin, Page):
     question = models.TextField(_("question"), max_length=1000)
     opens_at = models.DateTimeField(_("open from"))
     closes_at = models.DateTimeField(_("open until"))
-    summary = RichTextField(
+    answers_summary = RichTextField(
         _("summary of the answers"),
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],
@@ -139,7 +139,7 @@ class ConsultationPage(IntroMixin, BodyMixin, Page):
             ),
         ]
         + BodyMixin.panels
-        + [FieldPanel("summary")]
+        + [FieldPanel("answers_summary")]
     )
     search_fields = (
         Page.search_fields
