@@ -36,7 +36,7 @@ def rich_text(text):
     return linebreaks(text.strip(), autoescape=True) if text.strip() else ""
 
 
-def create_proposal(data):
+def create_proposal(data, notify=True):
     partner = data["partner"]
     parent = partner if partner is not None else ProposalInboxPage.for_network()
     with transaction.atomic():
@@ -68,7 +68,8 @@ def create_proposal(data):
             email=data["email"],
             language=get_language(),
         )
-    transaction.on_commit(lambda: notify_received(proposal, parent))
+    if notify:
+        transaction.on_commit(lambda: notify_received(proposal, parent))
     return proposal
 
 

@@ -31,6 +31,7 @@ from practices.models import (
 from website.models import HomePage, SiteBranding, StandardPage
 
 from . import content, images
+from .contributions import DemoContributions
 from .translation import translate
 
 NETWORK_LANGUAGES = ["it", "ar"]
@@ -128,6 +129,7 @@ class DemoNetwork:
         self.load_partners([content.load(path) for path in files])
         self.load_transnational_events(network["events"])
         self.load_handbook(network)
+        DemoContributions(self).load()
         self.load_menus()
         return self.created
 
