@@ -54,11 +54,11 @@ class ProposalsView(ReportView):
     index_url_name = "contributions_proposals"
     index_results_url_name = "contributions_proposals_results"
     filterset_class = ProposalFilterSet
-    list_export = ["title", "where", "language", "submitted_at", "status"]
+    list_export = ["title", "where", "language_name", "submitted_at", "status"]
     export_headings = {
         "title": _("Title"),
         "where": _("Partner or place"),
-        "language": _("Language"),
+        "language_name": _("Language"),
         "submitted_at": _("Submitted"),
         "status": _("Status"),
     }
@@ -73,7 +73,7 @@ class ProposalsView(ReportView):
                 id_accessor="page_id",
             ),
             Column("where", label=_("Partner or place")),
-            Column("language", label=_("Language")),
+            Column("language_name", label=_("Language")),
             DateColumn("submitted_at", label=_("Submitted")),
             Column("status", label=_("Status")),
             Column("contact", label=_("Proposed by")),
@@ -100,6 +100,7 @@ class ProposalsView(ReportView):
 
 def decorate_proposal(proposal, moderated):
     proposal.where = proposal.partner.title if proposal.partner_id else proposal.place
+    proposal.language_name = proposal.get_language_display()
     proposal.status = _("Published") if proposal.page and proposal.page.live else _("Draft")
     if proposal.anonymised_at:
         proposal.contact = _("Contact data deleted")

@@ -13,8 +13,10 @@ class AnswerChooserViewSet(ChooserViewSet):
 
     def get_object_list(self):
         # Only what a moderator approved may be quoted.
+        from .models import AnswerStatus, ConsultationAnswer
+
         return (
-            self.model_class.objects.filter(status="approved")
+            ConsultationAnswer.objects.filter(status=AnswerStatus.APPROVED)
             .select_related("consultation")
             .order_by("-submitted_at")
         )
