@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -25,6 +26,14 @@ from events.models import EventPage
 
 from .models import ConsultationAnswer, ConsultationPage, EventFeedback, PracticeProposal
 from .proposals import moderated_page_ids, visible_proposals
+
+
+def label(model, field):
+    """A column heading: the field's own (translated) name."""
+    return capfirst(model._meta.get_field(field).verbose_name)
+
+
+SUBMITTED = label(PracticeProposal, "submitted_at")
 
 PAGES = PagePermissionPolicy(Page)
 
@@ -59,7 +68,7 @@ class ProposalsView(ReportView):
         "title": _("Title"),
         "where": _("Partner or place"),
         "language_name": _("Language"),
-        "submitted_at": _("Submitted"),
+        "submitted_at": SUBMITTED,
         "status": _("Status"),
     }
 
@@ -74,7 +83,7 @@ class ProposalsView(ReportView):
             ),
             Column("where", label=_("Partner or place")),
             Column("language_name", label=_("Language")),
-            DateColumn("submitted_at", label=_("Submitted")),
+            DateColumn("submitted_at", label=SUBMITTED),
             Column("status", label=_("Status")),
             Column("contact", label=_("Proposed by")),
         ]
@@ -103,7 +112,7 @@ def decorate_proposal(proposal, moderated):
     proposal.language_name = proposal.get_language_display()
     proposal.status = _("Published") if proposal.page and proposal.page.live else _("Draft")
     if proposal.anonymised_at:
-        proposal.contact = _("Contact data deleted")
+        proposal.contact = label(PracticeProposal, "anonymised_at")
     elif proposal.page_id in moderated:
         proposal.contact = ", ".join(
             part for part in (proposal.name, proposal.organisation, proposal.email) if part
@@ -178,7 +187,6 @@ class AnswerEditView(UsersAnswersMixin, generic.EditView):
 class AnswerViewSet(ModelViewSet):
     model = ConsultationAnswer
     icon = "openquote"
-    menu_label = _("Consultation answers")
     add_to_admin_menu = True
     menu_order = 250
     index_view_class = AnswerIndexView
@@ -189,7 +197,7 @@ class AnswerViewSet(ModelViewSet):
         "language",
         "country",
         "status",
-        DateColumn("submitted_at", label=_("Submitted")),
+        DateColumn("submitted_at", label=SUBMITTED),
     ]
     list_filter = ["status", "language"]
     list_export = ["consultation", "text", "language", "country", "status", "submitted_at"]
@@ -244,7 +252,7 @@ class FeedbackSummaryView(ReportView):
     index_results_url_name = "contributions_feedback_results"
     list_export = ["title", "start", "feedback_count", "average_rating"]
     export_headings = {
-        "title": _("Event"),
+        "title": label(EventFeedback, "event"),
         "start": _("Start"),
         "feedback_count": _("Answers"),
         "average_rating": _("Average rating (1 to 5)"),
@@ -252,7 +260,7 @@ class FeedbackSummaryView(ReportView):
     columns = [
         TitleColumn(
             "title",
-            label=_("Event"),
+            label=label(EventFeedback, "event"),
             url_name="contributions_feedback_comments",
             id_accessor="translation_key",
         ),
@@ -278,18 +286,18 @@ class FeedbackCommentsView(ReportView):
     index_results_url_name = "contributions_feedback_comments_results"
     list_export = ["rating", "take_home", "to_change", "language", "submitted_at"]
     export_headings = {
-        "rating": _("Rating"),
-        "take_home": _("What they take home"),
-        "to_change": _("What to change"),
+        "rating": label(EventFeedback, "rating"),
+        "take_home": label(EventFeedback, "take_home"),
+        "to_change": label(EventFeedback, "to_change"),
         "language": _("Language"),
-        "submitted_at": _("Submitted"),
+        "submitted_at": SUBMITTED,
     }
     columns = [
-        NumberColumn("rating", label=_("Rating")),
-        Column("take_home", label=_("What they take home")),
-        Column("to_change", label=_("What to change")),
+        NumberColumn("rating", label=label(EventFeedback, "rating")),
+        Column("take_home", label=label(EventFeedback, "take_home")),
+        Column("to_change", label=label(EventFeedback, "to_change")),
         Column("language", label=_("Language")),
-        DateColumn("submitted_at", label=_("Submitted")),
+        DateColumn("submitted_at", label=SUBMITTED),
     ]
 
     @cached_property
@@ -304,7 +312,7 @@ class FeedbackCommentsView(ReportView):
 
     @property
     def page_title(self):
-        return _("Feedback: %(event)s") % {"event": self.event.title}
+        return _("Feedback: %(title)s") % {"title": self.event.title}
 
     def get_index_url(self):
         from django.urls import reverse

@@ -1,7 +1,8 @@
 """A proposed practice becomes a draft page, never a live one, where its editors work.
 
-Under the chosen partner (in the proposer's language when the partner page is
-translated into it) or, for a practice elsewhere, in the network's proposals
+Under the chosen partner's page in the working language (where its editors'
+rights are granted, whatever language the proposal is written in; the proposal
+records that language) or, for a practice elsewhere, in the network's proposals
 inbox, where only coordinators have rights. Page permissions then decide who
 sees the proposal, as for any other page.
 """
@@ -13,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import get_language, override
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
@@ -36,8 +37,15 @@ def rich_text(text):
     return linebreaks(text.strip(), autoescape=True) if text.strip() else ""
 
 
+def working_page(partner):
+    """The partner's page in the working language: its editors' rights are granted there."""
+    return partner.get_translation_or_none(Locale.get_default()) or partner
+
+
 def create_proposal(data, notify=True):
     partner = data["partner"]
+    if partner is not None:
+        partner = working_page(partner)
     parent = partner if partner is not None else ProposalInboxPage.for_network()
     with transaction.atomic():
         page = PracticePage(

@@ -127,3 +127,29 @@ def test_the_form_renders_in_every_language_with_few_queries(
     body = response.content.decode()
     assert f'lang="{language}"' in body
     assert "Palermo" in body or "باليرمو" in body
+
+
+def test_a_proposal_in_arabic_lands_where_the_partners_editors_work(
+    client, net, proposal_data, django_capture_on_commit_callbacks
+):
+    arabic_palermo = net.page("partner", "ar")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/ar/contribute/practice/", proposal_data(arabic_palermo, language="ar")
+        )
+    assert response.status_code == 302
+    proposal = PracticeProposal.objects.get()
+    assert proposal.language == "ar"
+    assert proposal.page.get_parent().pk == net.page("partner", "en").pk
+
+
+def test_coordinators_see_proposals_in_the_inbox_and_partner_editors_do_not(
+    client, partners, proposal_data, person, django_capture_on_commit_callbacks
+):
+    coordinator = person("cora", "Moderators")
+    propose(client, proposal_data(None), django_capture_on_commit_callbacks)
+    assert coordinator.email in mail.outbox[1].to
+    client.force_login(coordinator)
+    assert "Neighbourhood dinners" in client.get("/admin/proposals/").content.decode()
+    client.force_login(person("pat", "City of Porto moderators"))
+    assert "Neighbourhood dinners" not in client.get("/admin/proposals/").content.decode()

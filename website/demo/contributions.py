@@ -75,12 +75,9 @@ class DemoContributions:
         partner = self.network.partners.get(item["partner"]) if item["partner"] else None
         if item["partner"] and partner is None:
             return  # that partner was not loaded
+        english = self.network.locale("en")
+        # Proposals land in the working language, where the partner's editors work.
         with translation.override(item["language"]):
-            language = self.network.locale(item["language"])
-            if partner is not None:
-                partner = partner.get_translation_or_none(language) or partner
-            else:
-                language = self.network.locale("en")
             create_proposal(
                 {
                     **{key: item[key] for key in ("title", "summary", "place", "name")},
@@ -88,14 +85,8 @@ class DemoContributions:
                     "organisation": item["organisation"],
                     "partner": partner,
                     "start_date": datetime.date.fromisoformat(item["start_date"]),
-                    "themes": list(
-                        Theme.objects.filter(locale=partner.locale if partner else language)[:1]
-                    ),
-                    "target_groups": list(
-                        TargetGroup.objects.filter(locale=partner.locale if partner else language)[
-                            :1
-                        ]
-                    ),
+                    "themes": list(Theme.objects.filter(locale=english)[:1]),
+                    "target_groups": list(TargetGroup.objects.filter(locale=english)[:1]),
                 },
                 notify=False,
             )
