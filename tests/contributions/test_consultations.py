@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from contributions.factories import ConsultationAnswerFactory, ConsultationPageFactory
 from contributions.models import AnswerStatus, ConsultationAnswer, ConsultationPage
@@ -144,3 +146,32 @@ def test_consultation_page_renders_with_queries_that_do_not_grow(
         response = client.get(page.url)
     assert response.status_code == 200
     assert 'dir="rtl"' in response.content.decode() if language == "ar" else True
+
+
+def test_a_coordinator_creates_a_consultation_in_the_admin(net, django_user_model):
+    case = WagtailPageTestCase()
+    case.client = Client(HTTP_HOST="localhost")
+    case.client.force_login(django_user_model.objects.create_superuser("root", "r@x.org", "x"))
+    case.assertCanCreate(
+        net.page("home"),
+        ConsultationPage,
+        nested_form_data(
+            {
+                "title": "Draft chapter on schools",
+                "slug": "draft-chapter-schools",
+                "question": "What helps pupils who arrive mid-year?",
+                "opens_at": "2026-01-01 09:00",
+                "closes_at": "2026-02-01 18:00",
+                "intro": "",
+                "body": streamfield([]),
+                "answers_summary": rich_text(""),
+            }
+        ),
+    )
+
+
+def test_the_chapter_editor_offers_the_consultation_answer_block(net, client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("root", "r@x.org", "x"))
+    response = client.get(f"/admin/pages/{net.page('chapter').pk}/edit/")
+    assert response.status_code == 200
+    assert "consultation_answer" in response.content.decode()
