@@ -13,9 +13,40 @@ from practices.models import TargetGroup, Theme
 from .guard import GuardedForm
 from .models import TEXT_LIMIT, ConsultationAnswer, EventFeedback
 
+MAX_ID = 2**63 - 1
+
 
 def active_locale():
     return Locale.get_active()
+
+
+def plausible_id(value):
+    """An id the database can look up: larger numbers would fail in the query itself."""
+    try:
+        return 0 < int(str(value)) <= MAX_ID
+    except ValueError:
+        return False
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not plausible_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value:
+            if not plausible_id(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
 
 
 class ContactFields(forms.Form):
@@ -52,17 +83,17 @@ class ProposalForm(ContactFields, GuardedForm):
         help_text=_("At most 300 characters, shown in listings and search results."),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
     )
-    partner = forms.ModelChoiceField(
+    partner = IdChoiceField(
         label=_("Partner city"),
         queryset=PartnerPage.objects.none(),
         required=False,
         empty_label=_("Elsewhere: not a partner city"),
     )
     place = forms.CharField(label=_("Where, if elsewhere"), max_length=200, required=False)
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = IdMultipleChoiceField(
         label=_("Target groups"),
         queryset=TargetGroup.objects.none(),
         required=False,

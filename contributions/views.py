@@ -1,5 +1,6 @@
 """Public views: propose a practice and give feedback on an event (consultations are pages)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -7,7 +8,7 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 
-from .forms import FeedbackForm, ProposalForm
+from .forms import FeedbackForm, ProposalForm, plausible_id
 from .guard import judge
 from .proposals import create_proposal
 
@@ -30,6 +31,8 @@ def proposal_sent(request):
 
 
 def event_feedback(request, event_id):
+    if not plausible_id(event_id):
+        raise Http404
     event = get_object_or_404(EventPage.objects.live().public(), pk=event_id)
     # The event as translated into the visitor's language, when it is.
     local = event.get_translation_or_none(Locale.get_active())

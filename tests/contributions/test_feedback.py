@@ -66,8 +66,9 @@ def test_a_rating_out_of_range_is_refused_and_the_text_kept(client, past_event, 
     assert "Market walks work." in response.content.decode()
 
 
-def test_an_unknown_event_is_a_404(client, net):
-    assert client.get("/en/contribute/feedback/99999999/").status_code == 404
+@pytest.mark.parametrize("event_id", ["99999999", "9" * 30])
+def test_an_unknown_event_is_a_404(client, net, event_id):
+    assert client.get(f"/en/contribute/feedback/{event_id}/").status_code == 404
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

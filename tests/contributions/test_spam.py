@@ -84,6 +84,8 @@ def test_script_tags_are_stored_as_text_and_shown_escaped(
         ("themes", "99999999"),
         ("partner", "99999999"),
         ("partner", "porto"),
+        ("partner", "9" * 30),
+        ("themes", "-1"),
         ("email", "not an address"),
         ("consent", ""),
     ],
