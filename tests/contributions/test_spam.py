@@ -4,6 +4,8 @@ import time
 
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contributions.guard import stamp
 from contributions.models import PracticeProposal
@@ -110,3 +112,17 @@ def test_a_partner_of_another_language_is_not_a_valid_choice(client, net, propos
 
 def test_a_request_without_any_field_is_a_400(client, net):
     assert client.post(URL, {}).status_code == 400
+
+
+FIELDS = ["title", "summary", "partner", "place", "themes", "start_date", "approach", "email"]
+
+
+@override_settings(CONVIVIUM_CONTRIBUTION_RATE_LIMIT=10**6)
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(values=st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=300), max_size=4))
+def test_no_mix_of_arbitrary_values_gives_a_server_error(client, net, proposal_data, values):
+    data = proposal_data(net.page("partner"))
+    data.update(values)
+    assert client.post(URL, data).status_code in (302, 400)
