@@ -111,7 +111,12 @@ class PartnerPage(IntroMixin, Page):
 
     base_form_class = PartnerPageForm
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["website.StandardPage", "practices.PracticePage", "events.EventPage"]
+    subpage_types = [
+        "website.StandardPage",
+        "practices.PracticePage",
+        "events.EventPage",
+        "contributions.ConsultationPage",
+    ]
 
     content_panels = (
         Page.content_panels

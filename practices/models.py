@@ -21,8 +21,9 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from contributions.blocks import ConsultationAnswerBlock
 from partners.models import PartnerPage
-from website.blocks import ResourcesBlock
+from website.blocks import BaseStreamBlock, ResourcesBlock
 from website.models import BodyMixin, IntroMixin
 from website.query import PublicPageQuerySet
 
@@ -165,7 +166,7 @@ class PracticePage(Page):
 
     objects = PageManager.from_queryset(PracticePageQuerySet)()
 
-    parent_page_types = ["partners.PartnerPage"]
+    parent_page_types = ["partners.PartnerPage", "contributions.ProposalInboxPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
@@ -310,6 +311,10 @@ class PracticeAdoption(TranslatableMixin, Orderable):
         verbose_name = _("adoption by another partner")
 
 
+class ChapterBodyBlock(BaseStreamBlock):
+    consultation_answer = ConsultationAnswerBlock()
+
+
 class ChapterStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
@@ -378,6 +383,7 @@ class HandbookChapterPage(IntroMixin, BodyMixin, Page):
         default=ChapterStatus.DRAFT,
         editable=False,
     )
+    body = StreamField(ChapterBodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["practices.HandbookPage"]
     subpage_types = []

@@ -50,6 +50,8 @@ class HomePage(IntroMixin, BodyMixin, Page):  # noqa: DJ008 - Page gives __str__
         "events.EventIndexPage",
         "practices.HandbookPage",
         "website.StandardPage",
+        "contributions.ConsultationPage",
+        "contributions.ProposalInboxPage",
     ]
 
     content_panels = Page.content_panels + IntroMixin.panels + BodyMixin.panels

@@ -23,6 +23,7 @@ if settings.DEBUG:
 # The public site carries the language in its addresses: /en/…, /it/…, /ar/…
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("contribute/", include("contributions.urls")),
     # Before Wagtail's own pattern of the same name, so that pages are routed
     # with a constant number of queries (see website.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

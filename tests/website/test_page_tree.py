@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from contributions.models import ConsultationPage, ProposalInboxPage
 from events.models import EventIndexPage, EventPage
 from partners.models import PartnerIndexPage, PartnerPage
 from practices.models import (
@@ -19,7 +20,15 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {PartnerIndexPage, PracticeIndexPage, EventIndexPage, HandbookPage, StandardPage},
+            {
+                PartnerIndexPage,
+                PracticeIndexPage,
+                EventIndexPage,
+                HandbookPage,
+                StandardPage,
+                ConsultationPage,
+                ProposalInboxPage,
+            },
         )
 
     def test_partner_pages_live_under_the_partner_index(self):
@@ -27,10 +36,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
 
     def test_a_partner_holds_its_pages_practices_and_local_events(self):
-        self.assertAllowedSubpageTypes(PartnerPage, {StandardPage, PracticePage, EventPage})
+        self.assertAllowedSubpageTypes(
+            PartnerPage, {StandardPage, PracticePage, EventPage, ConsultationPage}
+        )
 
     def test_practices_belong_to_a_partner_and_have_no_children(self):
-        self.assertAllowedParentPageTypes(PracticePage, {PartnerPage})
+        # Or, proposed by the public for no partner, in the unpublished proposals inbox.
+        self.assertAllowedParentPageTypes(PracticePage, {PartnerPage, ProposalInboxPage})
         self.assertAllowedSubpageTypes(PracticePage, set())
 
     def test_the_practice_index_aggregates_and_holds_no_pages(self):

@@ -32,6 +32,7 @@ from practices.models import (
 from website.models import HomePage, SiteBranding, StandardPage
 
 from . import content, images
+from .contributions import DemoContributions
 from .translation import translate
 
 NETWORK_LANGUAGES = ["it", "ar"]
@@ -131,6 +132,7 @@ class DemoNetwork:
         # The handbook's PDF and EPUB of each language are built once, after its last page.
         with one_build_at_the_end():
             self.load_handbook(network)
+        DemoContributions(self).load()
         self.load_menus()
         return self.created
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "translators",
     "search",
     "handbook",
+    "contributions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -282,6 +283,13 @@ WAGTAILMENUS_LOCALIZE_MENU_ITEMS = True
 # Menus are rendered by website.menus, not by wagtailmenus' tags: a section
 # root deeper than any page stops wagtailmenus from looking one up per request.
 WAGTAILMENUS_SECTION_ROOT_DEPTH = 100
+
+# Public contributions (the contributions app): spam rules and how long contact data is kept.
+CONVIVIUM_CONTRIBUTION_MIN_SECONDS = int(os.environ.get("CONTRIBUTION_MIN_SECONDS", "5"))
+CONVIVIUM_CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "10"))
+CONVIVIUM_CONTRIBUTION_RATE_WINDOW = int(os.environ.get("CONTRIBUTION_RATE_WINDOW", "3600"))
+CONVIVIUM_PERSONAL_DATA_DAYS = int(os.environ.get("PERSONAL_DATA_DAYS", "365"))
+# The request header holding the client's address (behind a proxy: HTTP_X_FORWARDED_FOR).
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,0 +1,116 @@
+"""Spam and abuse rules shared by every public form, with no third-party captcha.
+
+- a honeypot field that people do not see and programs fill in;
+- a signed timestamp, so that a form sent faster than a person types is refused;
+- a limit of submissions per client address and window (in the cache, so that it
+  holds across app servers sharing Redis).
+
+A refused submission re-renders the form with what was typed and a message.
+"""
+
+import hashlib
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from website.clients import client_address
+
+SALT = "contributions.guard.started"
+
+
+class Refused:
+    def __init__(self, message, status=400):
+        self.message = message
+        self.status = status
+
+
+def stamp(now=None):
+    return signing.Signer(salt=SALT).sign(str(int(now if now is not None else time.time())))
+
+
+def over_rate_limit(request):
+    """Count this submission; True once the address sent too many in the window."""
+    limit = settings.CONVIVIUM_CONTRIBUTION_RATE_LIMIT
+    window = settings.CONVIVIUM_CONTRIBUTION_RATE_WINDOW
+    digest = hashlib.sha256((client_address(request) or "").encode()).hexdigest()[:32]
+    key = f"contributions:rate:{digest}:{int(time.time()) // window}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+class GuardedForm(forms.Form):
+    """A public form with the honeypot and timing checks; ``request`` is required."""
+
+    # People never see this field (hidden by the stylesheet and from assistive technology).
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("started", stamp())
+        self.stamp_problem = None
+        if self.is_bound:
+            self.stamp_problem = self.check_stamp(self.data.get("started", ""))
+            if self.stamp_problem == "invalid":
+                # A fresh stamp, so that sending the re-rendered form again works.
+                self.data = self.data.copy()
+                self.data["started"] = stamp()
+
+    @staticmethod
+    def check_stamp(value):
+        try:
+            started = int(signing.Signer(salt=SALT).unsign(str(value)))
+        except (signing.BadSignature, ValueError, TypeError):
+            return "invalid"
+        elapsed = time.time() - started
+        if elapsed < settings.CONVIVIUM_CONTRIBUTION_MIN_SECONDS:
+            return "too fast"
+        if elapsed > 24 * 3600:
+            return "invalid"
+        return None
+
+    def refusal(self):
+        """Why this submission is refused (a ``Refused``), or None; counts it once."""
+        if not hasattr(self, "_refusal"):
+            self._refusal = self.find_refusal() if self.is_bound else None
+        return self._refusal
+
+    def find_refusal(self):
+        if over_rate_limit(self.request):
+            return Refused(
+                _("Too many submissions from your address. Please try again in an hour."),
+                status=429,
+            )
+        if self.data.get("website"):
+            return Refused(_("This form could not be accepted. Please leave the last field empty."))
+        if self.stamp_problem == "too fast":
+            return Refused(
+                _("That was faster than anyone can read the form. Check it and send it again.")
+            )
+        if self.stamp_problem == "invalid":
+            return Refused(_("The form had expired. Check what you wrote and send it again."))
+        return None
+
+
+def judge(form):
+    """(refusal message or None, HTTP status) for a bound form; status 200 means accepted."""
+    refusal = form.refusal()
+    if refusal is not None:
+        return refusal.message, refusal.status
+    if not form.is_valid():
+        return None, 400
+    return None, 200
