@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     # Before wagtail_localize: its hooks and views are checked for language roles first.
     "translators",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -190,6 +191,15 @@ if os.environ.get("ELASTICSEARCH_URL"):
     CONVIVIUM_SEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
 CONVIVIUM_SEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX", "convivium") + "-practices"
 CONVIVIUM_SEARCH_PER_PAGE = 12
+
+# Open data (the opendata app): the licence stated in the API description, the
+# downloads and the feeds, and the largest page of results the API returns.
+CONVIVIUM_OPEN_DATA_LICENCE = {
+    "name": os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0"),
+    "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = False
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
