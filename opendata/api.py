@@ -382,6 +382,14 @@ class OpenEndpoint:
             exc = BadRequestError(f"invalid value: {exc}"[:200])
         return super().handle_exception(exc)
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code == 404:
+            # LocaleMiddleware would redirect a 404 to the same address under /en/,
+            # where the pages' catch-all pattern matches anything; an API answers 404.
+            # It reads request.urlconf for the patterns: ours have no language prefix.
+            request._request.urlconf = "opendata.urls"
+        return super().finalize_response(request, response, *args, **kwargs)
+
     def detail_url(self, pk):
         return get_object_detail_url(self.request.wagtailapi_router, self.request, self.model, pk)
 
