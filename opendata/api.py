@@ -341,7 +341,8 @@ class OpenEndpoint:
     def get_urlpatterns(cls):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            # Any segment, so that a malformed id gets the API's own 404.
+            path("<str:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
         ]
 
     @classmethod
@@ -369,8 +370,11 @@ class OpenEndpoint:
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
+            pk = self.kwargs["pk"]
+            if not re.fullmatch(r"[0-9]{1,18}", pk):
+                raise Http404("not found: an id is a positive whole number")
             try:
-                self._cached_object = self.base_queryset().get(pk=self.kwargs["pk"])
+                self._cached_object = self.base_queryset().get(pk=int(pk))
             except self.model.DoesNotExist as error:
                 raise Http404("not found") from error
         return self._cached_object

@@ -130,7 +130,12 @@ def detail_operation(endpoint):
             "summary": f"One item of {endpoint.api_name}.",
             "tags": [endpoint.api_name],
             "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 1},
+                },
                 {
                     "name": "fields",
                     "in": "query",
