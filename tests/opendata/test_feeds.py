@@ -53,6 +53,6 @@ def test_newest_practices_come_first(client, net, add_practices):
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_pages_link_the_feeds_of_their_language(client, net, language):
     html = client.get(net.page("home", language).url).content.decode()
-    assert f'type="application/rss+xml" title="' in html
+    assert 'type="application/rss+xml" title="' in html
     assert f'href="/{language}/feeds/practices/"' in html
     assert f'href="/{language}/feeds/events/"' in html
