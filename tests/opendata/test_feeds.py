@@ -56,3 +56,8 @@ def test_pages_link_the_feeds_of_their_language(client, net, language):
     assert 'type="application/rss+xml" title="' in html
     assert f'href="/{language}/feeds/practices/"' in html
     assert f'href="/{language}/feeds/events/"' in html
+
+
+def test_a_feed_is_titled_in_its_language(client, net):
+    assert parse(client, "/ar/feeds/practices/").feed.title == "ممارسات جيدة جديدة"
+    assert parse(client, "/it/feeds/events/").feed.title == "Eventi della rete"
