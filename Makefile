@@ -7,7 +7,7 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean bench-search
+.PHONY: help demo test install lint format messages compile-messages clean bench-search bench-opendata
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -46,6 +46,9 @@ compile-messages: install ## Compile the catalogues (.po to .mo)
 bench-search: install ## Time the practice search on a generated corpus, then its recall on the demo
 	$(PY) bench/search.py
 	$(PY) bench/search_quality.py
+
+bench-opendata: install ## Time the API, sitemap, feeds and downloads on the demo network
+	$(PY) bench/opendata.py
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static
