@@ -78,6 +78,9 @@ class OpenFilter:
     description: str
     normalise: callable = str
     examples: list = field(default_factory=list)
+    # For a to-many relation: values → ids of the matching items, so that the
+    # listing needs no DISTINCT (which PostgreSQL refuses with a random order).
+    matching_ids: callable = None
 
     def values(self, raw):
         values = [value.strip() for value in raw.split(",") if value.strip()]
@@ -279,7 +282,10 @@ class OpenFilters:
         for item_filter in view.filters:
             if item_filter.name in request.GET:
                 values = item_filter.values(request.GET[item_filter.name])
-                queryset = queryset.filter(**{f"{item_filter.lookup}__in": values})
+                if item_filter.matching_ids:
+                    queryset = queryset.filter(pk__in=item_filter.matching_ids(values))
+                else:
+                    queryset = queryset.filter(**{f"{item_filter.lookup}__in": values})
         if "locale" in request.GET:
             code = request.GET["locale"]
             if not Locale.objects.filter(language_code=code).exists():
@@ -291,7 +297,7 @@ class OpenFilters:
             except ValueError as error:
                 raise BadRequestError("translation_key must be a UUID") from error
             queryset = queryset.filter(translation_key=key)
-        return queryset.distinct() if view.distinct_filters(request) else queryset
+        return queryset
 
 
 # -- endpoints ------------------------------------------------------------------
@@ -357,9 +363,6 @@ class OpenEndpoint:
             raise BadRequestError(
                 f"unknown query parameter: {named} (known: {', '.join(sorted(known))})"
             )
-
-    def distinct_filters(self, request):
-        return False
 
     def get_queryset(self):
         return self.base_queryset().order_by(*self.ordering)
@@ -531,12 +534,18 @@ class PracticesEndpoint(OpenPagesEndpoint):
             SLUG,
             "Theme slugs (the same in every language), comma-separated: any of them.",
             examples=["integration"],
+            matching_ids=lambda slugs: PracticePageTheme.objects.filter(
+                theme__slug__in=slugs
+            ).values("page_id"),
         ),
         OpenFilter(
             "target_group",
             "practice_target_groups__target_group__slug",
             SLUG,
             "Target group slugs, comma-separated: any of them.",
+            matching_ids=lambda slugs: PracticePageTargetGroup.objects.filter(
+                target_group__slug__in=slugs
+            ).values("page_id"),
         ),
         OpenFilter(
             "country",
@@ -553,9 +562,6 @@ class PracticesEndpoint(OpenPagesEndpoint):
             "Partner slugs (the same in every language), comma-separated.",
         ),
     ]
-
-    def distinct_filters(self, request):
-        return "theme" in request.GET or "target_group" in request.GET
 
     def base_queryset(self):
         return (

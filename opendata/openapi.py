@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from .api import ENDPOINTS, MAX_LIMIT, MAX_OFFSET
+from .api import ENDPOINTS, MAX_FILTER_VALUES, MAX_LIMIT, MAX_OFFSET
 
 ERROR = {
     "type": "object",
@@ -71,6 +71,12 @@ def schema_name(endpoint):
     return "".join(part.capitalize() for part in endpoint.api_name.split("_"))
 
 
+def list_pattern(value_pattern):
+    """The pattern of a comma-separated list of values, each matching ``value_pattern``."""
+    value = value_pattern.pattern.removeprefix("^").removesuffix(r"\Z")
+    return f"^(?:{value})(?:,(?:{value})){{0,{MAX_FILTER_VALUES - 1}}}$"
+
+
 def listing_operation(endpoint, prefix):
     parameters = [
         {"name": name, "in": "query", "required": False, **definition}
@@ -82,7 +88,8 @@ def listing_operation(endpoint, prefix):
             "in": "query",
             "required": False,
             "description": item.description,
-            "schema": {"type": "string", "pattern": item.pattern.pattern.replace(r"\Z", "$")},
+            "schema": {"type": "string", "pattern": list_pattern(item.pattern)},
+            **({"example": item.examples[0]} if item.examples else {}),
         }
         for item in endpoint.filters
     ]

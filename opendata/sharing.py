@@ -142,13 +142,16 @@ def sharing(page, context):
         "type": "article" if isinstance(page, PracticePage | HandbookChapterPage) else "website",
         "locale": to_locale(get_language() or settings.LANGUAGE_CODE),
     }
+    if not isinstance(page, PracticePage | PartnerPage | HandbookPage):
+        return card, None
     common = {
         "@context": "https://schema.org",
         "name": page.title,
-        "description": description,
         "url": url,
         "inLanguage": page.locale.language_code,
     }
+    if description:
+        common["description"] = description
     if page.first_published_at:
         common["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:
@@ -156,11 +159,7 @@ def sharing(page, context):
     if image:
         common["image"] = image["url"]
     if isinstance(page, PracticePage):
-        data = practice_data(page, context, common)
-    elif isinstance(page, PartnerPage):
-        data = partner_data(page, context, common, image)
-    elif isinstance(page, HandbookPage):
-        data = handbook_data(page, context, common, request)
-    else:
-        data = None
-    return card, data
+        return card, practice_data(page, context, common)
+    if isinstance(page, PartnerPage):
+        return card, partner_data(page, context, common, image)
+    return card, handbook_data(page, context, common, request)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 SCHEMA = Path(__file__).parent / "schemas" / "sitemap-with-alternates.xsd"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -118,3 +118,15 @@ def test_the_sitemap_needs_the_same_queries_for_few_and_many_pages(client, net, 
     few = count()
     add_practices(8, partner=partner)
     assert count() == few
+
+
+def test_a_partner_microsite_lists_its_own_pages_at_its_own_address(client, net):
+    Site.objects.create(hostname="palermo.localhost", port=80, root_page=net.page("partner"))
+    response = client.get("/sitemap.xml", HTTP_HOST="palermo.localhost")
+    found = entries(response.content)
+    assert found
+    assert all(location.startswith("http://palermo.localhost/") for location in found)
+    assert "http://palermo.localhost/it/market-walks/" in found
+    assert not any("/about/" in location for location in found)
+    robots = client.get("/robots.txt", HTTP_HOST="palermo.localhost").content.decode()
+    assert "Sitemap: http://palermo.localhost/sitemap.xml" in robots.splitlines()
