@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import path
 from rest_framework.fields import Field
@@ -436,7 +436,8 @@ class OpenPagesEndpoint(OpenEndpoint, PagesAPIViewSet):
         OpenField("translations", TRANSLATIONS, TranslationsField(), meta=True, listing=True),
         OpenField("title", STRING, listing=True),
     ]
-    ordering = ["-first_published_at", "-id"]
+    # Newest first, the same on every database (never published last).
+    ordering = [F("first_published_at").desc(nulls_last=True), "-id"]
 
     def base_queryset(self):
         return public_pages(self.model).select_related("locale")

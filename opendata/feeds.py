@@ -1,6 +1,7 @@
 """RSS feeds per language: new practices and events of the whole network."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -29,7 +30,7 @@ class NetworkFeed(Feed):
             .exclude(private_pages())
             .filter(locale__language_code=language, alias_of__isnull=True)
             .defer_streamfields()
-            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, page):

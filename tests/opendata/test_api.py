@@ -117,10 +117,8 @@ def test_private_pages_are_not_in_the_api(client, net):
     PageViewRestriction.objects.create(
         page=practice, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
-    assert [item["meta"]["locale"] for item in items(client, "/api/v2/practices/")] == [
-        "ar",
-        "en",
-    ]
+    listed = items(client, "/api/v2/practices/")
+    assert sorted(item["meta"]["locale"] for item in listed) == ["ar", "en"]
     assert client.get(f"/api/v2/practices/{practice.pk}/").status_code == 404
 
 
