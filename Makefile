@@ -8,7 +8,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help demo test install lint format messages compile-messages clean bench-search \
-	bench-handbook bench-load
+	bench-handbook bench-load bench-opendata
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -57,6 +57,9 @@ bench-handbook: install ## Build times and sizes of the handbook's PDF and EPUB 
 bench-load: install ## Serve the demo with gunicorn on PostgreSQL and measure it under load (locust)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) bench/load.py
+
+bench-opendata: install ## Time the API, sitemap, feeds and downloads on the demo network
+	$(PY) bench/opendata.py
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("invitations/", include("partners.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
+    path("", include("opendata.i18n_urls")),
     # Before Wagtail's own pattern of the same name, so that pages are routed
     # with a constant number of queries (see website.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

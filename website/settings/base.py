@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "handbook",
     "contributions",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtailmenus",
@@ -262,6 +263,14 @@ CONVIVIUM_SEARCH_PER_PAGE = 12
 CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = (
     os.environ.get("CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH", "1") == "1"
 )
+# Open data (the opendata app): the licence stated in the API description, the
+# downloads and the feeds, and the largest page of results the API returns.
+CONVIVIUM_OPEN_DATA_LICENCE = {
+    "name": os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0"),
+    "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = False
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
