@@ -1,12 +1,15 @@
 from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 
 from partners.models import PartnerPage
 from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
+from .admin_views import EventsAdminGroup, PartnerReportView, ProgrammeReportView
 from .models import EventIndexPage, EventPage
 
 
@@ -30,4 +33,43 @@ def events_section(page, request):
             "index": None if is_partner else network_page(request, page.locale_id, EventIndexPage),
         },
         order=20,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_events_admin():
+    return EventsAdminGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for view, url, name in (
+        (ProgrammeReportView, "reports/programme/", "events_programme_report"),
+        (PartnerReportView, "reports/programme-partners/", "events_partner_report"),
+    ):
+        urls.append(path(url, view.as_view(), name=name))
+        urls.append(path(f"{url}results/", view.as_view(results_only=True), name=f"{name}_results"))
+    return urls
+
+
+@hooks.register("register_reports_menu_item")
+def register_programme_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Programme report"),
+        reverse("events_programme_report"),
+        name="programme-report",
+        icon_name="calendar",
+        order=1320,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_partner_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Participation per partner"),
+        reverse("events_partner_report"),
+        name="programme-partner-report",
+        icon_name="group",
+        order=1330,
     )
