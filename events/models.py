@@ -18,7 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
@@ -137,14 +137,14 @@ class EventIndexPage(RoutablePageMixin, IntroMixin, Page):
         status = 400 if context.get("bad_filters") else 200
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    @path("calendar.ics", name="calendar")
+    @re_path(r"^calendar\.ics/$", name="calendar")
     def calendar(self, request):
         from .calendar import calendar_response
 
         events = EventPage.objects.listing(self.locale_id).order_by("start")
         return calendar_response(request, events, self.title, "events.ics")
 
-    @path("partners/<slug:slug>/calendar.ics", name="partner_calendar")
+    @re_path(r"^partners/(?P<slug>[-\w]+)/calendar\.ics/$", name="partner_calendar")
     def partner_calendar(self, request, slug):
         from .calendar import calendar_response
 
@@ -403,7 +403,7 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
         context["json_ld"] = event_json_ld(self, request)
         return context
 
-    @path("calendar.ics", name="event_calendar")
+    @re_path(r"^calendar\.ics/$", name="event_calendar")
     def calendar(self, request):
         from .calendar import calendar_response
 
