@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -95,15 +96,18 @@ def cancel(registration):
 
 
 def cancel_token(registration):
-    return signing.dumps(registration.pk, salt=CANCEL_SALT)
+    # "<id>-<signature>": letters, digits, - and _ only, as page addresses allow.
+    signature = signing.Signer(salt=CANCEL_SALT).signature(str(registration.pk))
+    return f"{registration.pk}-{signature}"
 
 
 def registration_from_token(token):
-    try:
-        pk = signing.loads(token, salt=CANCEL_SALT)
-    except signing.BadSignature:
+    pk, _sep, signature = token.partition("-")
+    if not pk.isdigit() or not constant_time_compare(
+        signature, signing.Signer(salt=CANCEL_SALT).signature(pk)
+    ):
         return None
-    return Registration.objects.select_related("event").filter(pk=pk).first()
+    return Registration.objects.select_related("event").filter(pk=int(pk)).first()
 
 
 def send_registration_email(registration, promoted=False):
