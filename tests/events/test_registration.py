@@ -3,10 +3,12 @@ import re
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
+from wagtail.models import Locale
 
 from events.factories import EventPageFactory, in_days
 from events.models import AttendeeStatus, Registration, RegistrationStatus
 from events.registration import AlreadyRegistered, cancel, register
+from website.demo.translation import translate
 
 
 @pytest.fixture
@@ -33,7 +35,9 @@ def person(number, **extra):
 
 
 def form_data(number, **extra):
-    return {key: ("on" if value is True else value) for key, value in person(number, **extra).items()}
+    return {
+        key: ("on" if value is True else value) for key, value in person(number, **extra).items()
+    }
 
 
 def test_places_are_confirmed_until_full_then_people_wait(event):
@@ -58,9 +62,6 @@ def test_registering_through_the_page_confirms_and_emails_a_cancel_link(
 def test_registration_in_italian_writes_the_email_in_italian(
     event, client, django_capture_on_commit_callbacks
 ):
-    from website.demo.translation import translate
-    from wagtail.models import Locale
-
     with django_capture_on_commit_callbacks(execute=True):
         translate(event, Locale.objects.get(language_code="it"), {event.title: "Scuole e giovani"})
     italian = event.get_translation(Locale.objects.get(language_code="it"))
@@ -180,9 +181,6 @@ def test_registration_needs_a_number_of_places(net):
 def test_event_page_shows_the_registration_form(
     event, client, language, django_capture_on_commit_callbacks
 ):
-    from website.demo.translation import translate
-    from wagtail.models import Locale
-
     if language != "en":
         with django_capture_on_commit_callbacks(execute=True):
             translate(event, Locale.objects.get(language_code=language), {})
