@@ -24,6 +24,7 @@ from .programme import bar_chart, programme_figures
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "user"
+    url_prefix = "events/registrations"
     menu_label = _("Registrations")
     add_to_admin_menu = False
     list_display = ["name", "email", "event", "country", "status", "attended", "created_at"]
@@ -83,6 +84,7 @@ def prefilled_figures(event, instance=None):
 class ParticipationFiguresViewSet(ModelViewSet):
     model = ParticipationFigures
     icon = "group"
+    url_prefix = "events/participation"
     menu_label = _("Participation figures")
     add_to_admin_menu = False
     add_view_class = FiguresCreateView

@@ -44,12 +44,16 @@ class ParticipationFiguresForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         # Figures belong to the event in the working language, the one the report counts.
         working = {"locale__language_code": settings.LANGUAGE_CODE}
+        # Plain lists, not page choosers: a few dozen events and partners, and a
+        # chooser fails on a value that is not an id when it shows the form again.
         if "event" in self.fields:
+            self.fields["event"].widget = forms.Select()
             self.fields["event"].queryset = EventPage.objects.filter(**working).order_by("-start")
         partners = PartnerPage.objects.filter(**working).order_by("title")
         formset = self.formsets.get("partners")
         if formset is not None:
             for form in [*formset.forms, formset.empty_form]:
+                form.fields["partner"].widget = forms.Select()
                 form.fields["partner"].queryset = partners
 
     def clean(self):
@@ -76,31 +80,35 @@ class ParticipationFiguresForm(WagtailAdminModelForm):
                     _("%(value)d is more than the %(total)d participants.")
                     % {"value": value, "total": total},
                 )
-        for relation, key, message in (
-            (
-                "countries",
-                "country",
-                _("The countries add up to %(sum)d, more than the %(total)d participants."),
+        return cleaned_data
+
+    def is_valid(self):
+        # The breakdowns are counted once the rows themselves are valid, after clean().
+        valid = super().is_valid()
+        total = self.cleaned_data.get("total") if hasattr(self, "cleaned_data") else None
+        rows_valid = all(formset.is_valid() for formset in self.formsets.values())
+        if total is None or not rows_valid:
+            return valid
+        self.check_breakdowns(total)
+        return not self.errors and all(
+            not form.errors for formset in self.formsets.values() for form in formset.forms
+        )
+
+    def check_breakdowns(self, total):
+        messages = {
+            "countries": _(
+                "The countries add up to %(sum)d, more than the %(total)d participants."
             ),
-            (
-                "partners",
-                "partner",
-                _("The partners add up to %(sum)d, more than the %(total)d participants."),
-            ),
-        ):
+            "partners": _("The partners add up to %(sum)d, more than the %(total)d participants."),
+        }
+        for relation, message in messages.items():
             formset = self.formsets.get(relation)
             if formset is None:
                 continue
-            seen, counted = set(), 0
-            for form in formset.forms:
-                data = getattr(form, "cleaned_data", None)
-                if not data or data.get("DELETE"):
-                    continue
-                value, number = data.get(key), data.get("participants") or 0
-                if value in seen:
-                    form.add_error(key, _("This appears twice: give one figure for it."))
-                seen.add(value)
-                counted += number
+            counted = sum(
+                form.cleaned_data.get("participants") or 0
+                for form in formset.forms
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+            )
             if counted > total:
                 self.add_error("total", message % {"sum": counted, "total": total})
-        return cleaned_data
