@@ -25,12 +25,17 @@ def events_section(page, request):
         heading = _("Upcoming events")
     else:
         return None
+    index = network_page(request, page.locale_id, EventIndexPage)
+    feed = None
+    if is_partner and index is not None:
+        feed = f"{index.get_url(request)}partners/{page.slug}/calendar.ics"
     return Section(
         "events/includes/event_section.html",
         {
             "heading": heading,
             "events": events[:4],
-            "index": None if is_partner else network_page(request, page.locale_id, EventIndexPage),
+            "index": None if is_partner else index,
+            "feed": feed,
         },
         order=20,
     )

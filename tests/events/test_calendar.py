@@ -104,3 +104,8 @@ def test_dtstamp_is_the_last_publication(net, client):
     event = net.page("event")
     entry = parse(client.get(event.url + "calendar.ics")).walk("VEVENT")[0]
     assert entry.decoded("DTSTAMP") <= timezone.now()
+
+
+def test_partner_page_offers_its_own_calendar(net, client):
+    response = client.get(net.page("partner").url)
+    assert 'href="webcal://localhost/en/events/partners/palermo/calendar.ics"' in response.text
