@@ -126,3 +126,11 @@ def test_the_form_starts_from_attendance(organiser, held):
 def test_an_unknown_event_in_the_address_gives_an_empty_form(organiser):
     assert organiser.get(ADD, {"event": "999999"}).status_code == 200
     assert organiser.get(ADD, {"event": "abc"}).status_code == 200
+
+
+def test_figures_listing_and_edit_pages_render(organiser, held):
+    from events.models import ParticipationFigures
+
+    recorded = ParticipationFigures.objects.create(event=held, total=12)
+    assert organiser.get("/admin/events/participation/").status_code == 200
+    assert organiser.get(f"/admin/events/participation/edit/{recorded.pk}/").status_code == 200
