@@ -7,7 +7,7 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean bench-search
+.PHONY: help demo test install lint format messages compile-messages clean bench-search bench-events
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -47,8 +47,11 @@ bench-search: install ## Time the practice search on a generated corpus, then it
 	$(PY) bench/search.py
 	$(PY) bench/search_quality.py
 
+bench-events: install ## Time the events pages, calendar feeds, programme report and registrations
+	$(PY) bench/events.py
+
 clean: ## Remove the virtual environment, the local database and media
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 bench-events.sqlite3 media static
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
