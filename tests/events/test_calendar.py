@@ -109,3 +109,14 @@ def test_dtstamp_is_the_last_publication(net, client):
 def test_partner_page_offers_its_own_calendar(net, client):
     response = client.get(net.page("partner").url)
     assert 'href="webcal://localhost/en/events/partners/palermo/calendar.ics"' in response.text
+
+
+def test_feed_queries_do_not_grow_with_events(net, client, django_assert_max_num_queries):
+    client.get("/en/events/calendar.ics")
+    with django_assert_max_num_queries(10) as few:
+        client.get("/en/events/calendar.ics")
+    for _ in range(5):
+        EventPageFactory(parent=net.page("events"), host_partner=None)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/en/events/calendar.ics")
+    assert len(parse(response).walk("VEVENT")) == 7
