@@ -397,9 +397,13 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if self.takes_registrations:
             context["registration_form"] = RegistrationForm()
-            holder = self.registration_event()
-            taken = holder.registrations.filter(status=AttendeeStatus.CONFIRMED).count()
-            context["places_left"] = max((holder.capacity or 0) - taken, 0)
+            holder = self.registration_event() if self.pk else None  # None in a first preview
+            taken = (
+                holder.registrations.filter(status=AttendeeStatus.CONFIRMED).count()
+                if holder
+                else 0
+            )
+            context["places_left"] = max((self.capacity or 0) - taken, 0)
         context["json_ld"] = event_json_ld(self, request)
         return context
 

@@ -203,3 +203,29 @@ def test_event_page_queries_do_not_grow_with_registrations(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(event.url)
     assert "0 places left" in response.text
+
+
+def test_a_new_event_taking_registrations_can_be_previewed(net, client):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.org", "pw"))
+    data = nested_form_data(
+        {
+            "title": "Preview me",
+            "slug": "preview-me",
+            "summary": "Not saved yet.",
+            "start": "2030-01-10 09:00",
+            "end": "2030-01-10 17:00",
+            "time_zone": "Europe/Rome",
+            "registration_status": "on_site",
+            "capacity": 30,
+            "agenda": streamfield([]),
+            "body": streamfield([]),
+        }
+    )
+    url = f"/admin/pages/add/events/eventpage/{net.page('events').pk}/preview/"
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "30 places left" in response.text

@@ -64,6 +64,7 @@ def test_200_concurrent_registrations_for_50_places_overbook_nothing(fresh_datab
     )
     assert finished.returncode == 0, finished.stderr[-3000:]
     result = json.loads(finished.stdout.strip().splitlines()[-1])
+    print(f"200 concurrent registrations in {result['seconds']:.2f} s")  # shown with -s
     assert result["errors"] == []
     assert result["outcomes"] == {"confirmed": 50, "waiting": 150}
     assert result["confirmed"] == 50
