@@ -8,7 +8,8 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help demo test install lint format messages compile-messages clean bench-search \
-	bench-handbook bench-load bench-opendata
+	bench-handbook bench-load bench-opendata \
+	bench-events
 
 demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
 	$(PY) manage.py migrate --noinput
@@ -61,8 +62,11 @@ bench-load: install ## Serve the demo with gunicorn on PostgreSQL and measure it
 bench-opendata: install ## Time the API, sitemap, feeds and downloads on the demo network
 	$(PY) bench/opendata.py
 
+bench-events: install ## Time the events pages, calendar feeds, programme report and registrations
+	$(PY) bench/events.py
+
 clean: ## Remove the virtual environment, the local database and media
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 bench-search.sqlite3 bench-events.sqlite3 media static
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'

@@ -1,12 +1,15 @@
 from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 
 from partners.models import PartnerPage
 from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
+from .admin_views import EventsAdminGroup, PartnerReportView, ProgrammeReportView
 from .models import EventIndexPage, EventPage
 
 
@@ -22,12 +25,56 @@ def events_section(page, request):
         heading = _("Upcoming events")
     else:
         return None
+    index = network_page(request, page.locale_id, EventIndexPage)
+    feed = None
+    if is_partner and index is not None:
+        feed = f"{index.get_url(request)}partners/{page.slug}/calendar.ics"
     return Section(
         "events/includes/event_section.html",
         {
             "heading": heading,
             "events": events[:4],
-            "index": None if is_partner else network_page(request, page.locale_id, EventIndexPage),
+            "index": None if is_partner else index,
+            "feed": feed,
         },
         order=20,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_events_admin():
+    return EventsAdminGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for view, url, name in (
+        (ProgrammeReportView, "reports/programme/", "events_programme_report"),
+        (PartnerReportView, "reports/programme-partners/", "events_partner_report"),
+    ):
+        urls.append(path(url, view.as_view(), name=name))
+        urls.append(path(f"{url}results/", view.as_view(results_only=True), name=f"{name}_results"))
+    return urls
+
+
+@hooks.register("register_reports_menu_item")
+def register_programme_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Programme report"),
+        reverse("events_programme_report"),
+        name="programme-report",
+        icon_name="calendar",
+        order=1320,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_partner_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Participation per partner"),
+        reverse("events_partner_report"),
+        name="programme-partner-report",
+        icon_name="group",
+        order=1330,
     )

@@ -29,6 +29,9 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's own pattern of the same name, so that pages are routed
     # with a constant number of queries (see website.routing).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    # Files that pages serve themselves (events' calendar.ics): Wagtail's own
+    # pattern only takes addresses that end with a slash.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", routing.serve, name="wagtail_serve_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

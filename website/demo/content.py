@@ -3,6 +3,7 @@
 import tomllib
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
 from django.utils.html import escape
 
 CONTENT_DIR = Path(__file__).parent / "content"
@@ -25,7 +26,8 @@ def partner_files():
 
 def languages_of(item):
     """The language tables of an item (``en``, ``it`` …), English first."""
-    codes = [key for key, value in item.items() if isinstance(value, dict)]
+    # Other tables (an event's participation figures) are data, not languages.
+    codes = [key for key, value in item.items() if isinstance(value, dict) and key in LANG_INFO]
     if "en" not in codes:
         raise ContentError(f"{item.get('slug', item)!r} has no English table")
     return ["en"] + [code for code in codes if code != "en"]

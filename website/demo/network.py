@@ -15,7 +15,16 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
-from events.models import EventIndexPage, EventPage, RegistrationStatus
+from events.models import (
+    AttendeeStatus,
+    CountryParticipants,
+    EventIndexPage,
+    EventPage,
+    ParticipationFigures,
+    PartnerParticipants,
+    Registration,
+    RegistrationStatus,
+)
 from handbook.signals import one_build_at_the_end
 from partners.models import PartnerIndexPage, PartnerPage
 from practices.models import (
@@ -43,6 +52,20 @@ INDEX_PAGES = {
     "events": EventIndexPage,
 }
 MAIN_MENU = ["practices", "partners", "events", "handbook", "about"]
+
+# Sample people registered for the events that take registrations on the site.
+DEMO_ATTENDEES = [
+    ("Giulia Ferrante", "IT", "Social worker"),
+    ("Nikos Papadakis", "GR", "Teacher"),
+    ("Lucía Martín", "ES", "Volunteer"),
+    ("Agnieszka Nowak", "PL", "City official"),
+    ("Ioana Popescu", "RO", "Roma mediator"),
+    ("Jonas Becker", "DE", "Youth worker"),
+    ("Amina Haddad", "FR", "Community organiser"),
+    ("Siobhán Byrne", "IE", "Researcher"),
+    ("Mamadou Diallo", "IT", "Cultural mediator"),
+    ("Elena Ionescu", "RO", "Teacher"),
+]
 FOOTER_MENU = ["about", "contact", "privacy"]
 
 
@@ -331,9 +354,7 @@ class DemoNetwork:
     def load_event(self, parent, item, codes, zone_name, host=None):
         text = item["en"]
         start, end = self.event_times(item, zone_name)
-        registration = (
-            RegistrationStatus.OPEN if item["registration"] == "open" else RegistrationStatus.CLOSED
-        )
+        registration = RegistrationStatus(item["registration"])
         page, _created = self.child(
             parent,
             EventPage,
@@ -352,6 +373,7 @@ class DemoNetwork:
             host_partner=host,
             registration_status=registration,
             registration_url=item.get("registration_url", ""),
+            capacity=item.get("capacity"),
             agenda=[
                 (
                     "session",
@@ -372,12 +394,54 @@ class DemoNetwork:
     def load_transnational_events(self, events):
         index = self.pages["events"]
         for item in self.step("transnational events", events):
-            self.load_event(
+            event = self.load_event(
                 index,
                 item,
                 NETWORK_LANGUAGES,
                 zone_name=item["time_zone"],
                 host=self.partners.get(item["host"]),
+            )
+            if "participation" in item:
+                self.load_participation(event, item["participation"])
+            if event.registration_status == RegistrationStatus.ON_SITE:
+                self.load_registrations(event, item)
+
+    def load_participation(self, event, numbers):
+        """The figures an organiser recorded after the event, for the programme report."""
+        figures, created = ParticipationFigures.objects.get_or_create(
+            event=event,
+            defaults={
+                name: numbers[name]
+                for name in ("total", "women", "men", "gender_other", "under_30")
+                + ("migrant_background",)
+            },
+        )
+        if not created:
+            return
+        for code, number in numbers["countries"].items():
+            CountryParticipants.objects.create(figures=figures, country=code, participants=number)
+        for slug, number in numbers["partners"].items():
+            if slug in self.partners:
+                PartnerParticipants.objects.create(
+                    figures=figures, partner=self.partners[slug], participants=number
+                )
+
+    def load_registrations(self, event, item):
+        """A few people registered (and, once the event is over, marked as present)."""
+        past = item["days_from_today"] < 0
+        for number, (name, country, role) in enumerate(DEMO_ATTENDEES):
+            Registration.objects.get_or_create(
+                event=event,
+                email=f"{name.split()[0].lower()}.{number}@example.org",
+                defaults={
+                    "name": name,
+                    "country": country,
+                    "role": role,
+                    "organisation": "",
+                    "consent": True,
+                    "status": AttendeeStatus.CONFIRMED,
+                    "attended": past and number % 5 != 4,
+                },
             )
 
     def load_handbook(self, network):

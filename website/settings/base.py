@@ -1,5 +1,6 @@
 """Settings shared by every environment: safe for production, configured from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -271,6 +272,18 @@ CONVIVIUM_OPEN_DATA_LICENCE = {
 }
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = False
+# Events: the programme the funder's report counts against, and how long
+# registrations (names, emails) are kept after an event before only counts remain.
+CONVIVIUM_PROGRAMME_START = (
+    datetime.date.fromisoformat(os.environ["CONVIVIUM_PROGRAMME_START"])
+    if os.environ.get("CONVIVIUM_PROGRAMME_START")
+    else None  # the date of the first transnational event
+)
+CONVIVIUM_PROGRAMME_MONTHS = int(os.environ.get("CONVIVIUM_PROGRAMME_MONTHS", "24"))
+CONVIVIUM_PROGRAMME_EVENTS = int(os.environ.get("CONVIVIUM_PROGRAMME_EVENTS", "8"))
+CONVIVIUM_REGISTRATION_RETENTION_DAYS = int(
+    os.environ.get("CONVIVIUM_REGISTRATION_RETENTION_DAYS", "90")
+)
 
 WAGTAIL_SITE_NAME = "Convivium"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -1,0 +1,227 @@
+"""Organisers' screens: registrations (export, attendance), participation figures, reports."""
+
+from collections import Counter
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .forms import ParticipationFiguresForm
+from .models import (
+    CountryParticipants,
+    EventPage,
+    ParticipationFigures,
+    Registration,
+)
+from .programme import bar_chart, programme_figures
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "user"
+    url_prefix = "events/registrations"
+    menu_label = _("Registrations")
+    add_to_admin_menu = False
+    list_display = ["name", "email", "event", "country", "status", "attended", "created_at"]
+    list_filter = ["event", "status", "attended"]
+    search_fields = ["name", "email", "organisation"]
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "country",
+        "role",
+        "accessibility_needs",
+        "status",
+        "attended",
+        "created_at",
+    ]
+    export_filename = "registrations"
+    # Registrations come from the public form: organisers correct and mark attendance.
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event")
+
+
+class FiguresCreateView(generic.CreateView):
+    """Opened from an event (?event=<id>), the form starts from who attended."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or ParticipationFigures()
+        try:
+            event = EventPage.objects.get(pk=int(self.request.GET.get("event", "")))
+        except (ValueError, EventPage.DoesNotExist):
+            return instance
+        return prefilled_figures(event, instance)
+
+
+def prefilled_figures(event, instance=None):
+    instance = instance or ParticipationFigures()
+    instance.event = event
+    holder = event.registration_event()
+    attendees = holder.registrations.filter(attended=True).values_list("country", flat=True)
+    by_country = Counter(attendees)
+    summary = getattr(holder, "registration_summary", None)
+    if not by_country and summary is not None:
+        # Registrations already deleted: their anonymous counts remain.
+        by_country = Counter(summary.attended_by_country)
+    if by_country:
+        instance.total = sum(by_country.values())
+        instance.countries = [
+            CountryParticipants(country=code, participants=number)
+            for code, number in sorted(by_country.items())
+        ]
+    return instance
+
+
+class ParticipationFiguresViewSet(ModelViewSet):
+    model = ParticipationFigures
+    icon = "group"
+    url_prefix = "events/participation"
+    menu_label = _("Participation figures")
+    add_to_admin_menu = False
+    add_view_class = FiguresCreateView
+    list_display = ["event", "total", "updated_at"]
+    list_export = [
+        "event",
+        "total",
+        "women",
+        "men",
+        "gender_other",
+        "under_30",
+        "migrant_background",
+    ]
+    export_filename = "participation-figures"
+
+    edit_handler = ObjectList(ParticipationFigures.panels, base_form_class=ParticipationFiguresForm)
+
+    def get_queryset(self, request):
+        return ParticipationFigures.objects.select_related("event")
+
+
+class ProgrammeReportView(ReportView):
+    page_title = _("Programme report")
+    header_icon = "calendar"
+    index_url_name = "events_programme_report"
+    index_results_url_name = "events_programme_report_results"
+    results_template_name = "events/admin/programme_report_results.html"
+    paginate_by = None
+    columns = [
+        Column("title", label=_("Event")),
+        Column("kind", label=_("Kind")),
+        Column("date", label=_("Date")),
+        Column("host", label=_("Host")),
+        Column("status", label=_("Status")),
+        NumberColumn("participants", label=_("Participants")),
+        NumberColumn("countries", label=_("Countries")),
+        NumberColumn("partners", label=_("Partners")),
+    ]
+    list_export = [
+        "title",
+        "kind",
+        "date",
+        "host",
+        "country",
+        "status",
+        "participants",
+        "women",
+        "men",
+        "gender_other",
+        "under_30",
+        "migrant_background",
+        "countries",
+        "partners",
+    ]
+    export_headings = {
+        "title": _("Event"),
+        "kind": _("Kind"),
+        "date": _("Date"),
+        "host": _("Host"),
+        "country": _("Country"),
+        "status": _("Status"),
+        "participants": _("Participants"),
+        "women": _("women"),
+        "men": _("men"),
+        "gender_other": _("other or not said"),
+        "under_30": _("young people under 30"),
+        "migrant_background": _("with a migrant background"),
+        "countries": _("Countries"),
+        "partners": _("Partners"),
+    }
+
+    def get_queryset(self):
+        self.figures = programme_figures()
+        figures_url = reverse("events_participationfigures:add")
+        for row in self.figures.rows:
+            row["record_url"] = (
+                reverse("events_participationfigures:edit", args=[row["figures_id"]])
+                if row["figures_id"]
+                else f"{figures_url}?event={row['event_id']}"
+            )
+        return self.figures.rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figures = self.figures
+        context["figures"] = figures
+        context["chart"] = bar_chart(
+            [(month.strftime("%Y-%m"), total) for month, total, _cumulative in figures.by_month],
+            _("Participants per month"),
+        )
+        context["partner_chart"] = bar_chart(
+            [(row["partner"], row["participants"]) for row in figures.by_partner],
+            _("Participants per partner"),
+        )
+        return context
+
+
+class PartnerReportView(ReportView):
+    page_title = _("Participation per partner")
+    header_icon = "group"
+    index_url_name = "events_partner_report"
+    index_results_url_name = "events_partner_report_results"
+    results_template_name = "events/admin/partner_report_results.html"
+    paginate_by = None
+    columns = [
+        Column("partner", label=_("Partner")),
+        Column("country", label=_("Country")),
+        NumberColumn("hosted", label=_("Events hosted")),
+        NumberColumn("participants", label=_("Participants")),
+    ]
+    list_export = ["partner", "country", "hosted", "participants"]
+    export_headings = {
+        "partner": _("Partner"),
+        "country": _("Country"),
+        "hosted": _("Events hosted"),
+        "participants": _("Participants"),
+    }
+
+    def get_queryset(self):
+        self.figures = programme_figures()
+        return self.figures.by_partner
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["figures"] = self.figures
+        context["partner_chart"] = bar_chart(
+            [(row["partner"], row["participants"]) for row in self.figures.by_partner],
+            _("Participants per partner"),
+        )
+        return context
+
+
+class EventsAdminGroup(ViewSetGroup):
+    menu_label = _("Events")
+    menu_icon = "date"
+    menu_order = 250
+    items = (
+        RegistrationViewSet("events_registration"),
+        ParticipationFiguresViewSet("events_participationfigures"),
+    )
