@@ -122,6 +122,8 @@ class ProgrammeReportView(ReportView):
         NumberColumn("participants", label=_("Participants")),
         NumberColumn("countries", label=_("Countries")),
         NumberColumn("partners", label=_("Partners")),
+        NumberColumn("feedback", label=_("Feedback")),
+        NumberColumn("rating", label=_("Average rating")),
     ]
     list_export = [
         "title",
@@ -138,6 +140,8 @@ class ProgrammeReportView(ReportView):
         "migrant_background",
         "countries",
         "partners",
+        "feedback",
+        "rating",
     ]
     export_headings = {
         "title": _("Event"),
@@ -154,6 +158,8 @@ class ProgrammeReportView(ReportView):
         "migrant_background": _("with a migrant background"),
         "countries": _("Countries"),
         "partners": _("Partners"),
+        "feedback": _("Feedback"),
+        "rating": _("Average rating"),
     }
 
     def get_queryset(self):

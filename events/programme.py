@@ -8,6 +8,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -135,6 +136,7 @@ def programme_figures(now=None):
                     partner_keys[item.partner.translation_key] = item.partner
                     sent[item.partner.translation_key] += item.participants
         figures.rows.append(row)
+    add_feedback(figures.rows, events)
     figures.countries = sorted(str(country_names.name(code)) for code in countries if code)
     figures.partners = sorted(partner.title for partner in partner_keys.values())
     month, cumulative = window.start.replace(day=1), 0
@@ -153,6 +155,21 @@ def programme_figures(now=None):
             }
         )
     return figures
+
+
+def add_feedback(rows, events):
+    """Participants' feedback (from the contributions app, if installed) beside each event."""
+    for row in rows:
+        row["feedback"], row["rating"] = None, None
+    if not apps.is_installed("contributions"):
+        return
+    from contributions.feedback import summary_for
+
+    summary = summary_for(events)
+    for row in rows:
+        given = summary.get(row["event_id"])
+        if given and given["count"]:
+            row["feedback"], row["rating"] = given["count"], given["average"]
 
 
 def working_partners():

@@ -130,3 +130,17 @@ def test_organisers_mark_attendance(admin_client, net):
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.attended
+
+
+def test_report_shows_participants_feedback_beside_the_figures(net):
+    from contributions.models import EventFeedback
+
+    event = held(net.page("events"), 30, host_partner=net.page("partner"))
+    for rating in (4, 5, 5):
+        EventFeedback.objects.create(
+            event=event, event_key=event.translation_key, rating=rating, language="en"
+        )
+    start = timezone.localdate() - datetime.timedelta(days=60)
+    with override_settings(CONVIVIUM_PROGRAMME_START=start):
+        (row,) = [row for row in programme_figures().rows if row["event_id"] == event.pk]
+    assert (row["feedback"], row["rating"]) == (3, 4.67)
