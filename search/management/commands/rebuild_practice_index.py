@@ -25,6 +25,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:  # fresh statistics for the planner
                 cursor.execute("ANALYZE search_practiceentry")
                 cursor.execute("ANALYZE search_entryterm")
+                cursor.execute("ANALYZE search_entrytext")
         elapsed = time.perf_counter() - started
         rate = count / elapsed if elapsed else 0
         self.stdout.write(
