@@ -97,17 +97,19 @@ def write(pages, backend=None):
     with transaction.atomic():
         PracticeEntry.objects.filter(page_id__in=ids).delete()
         PracticeEntry.objects.bulk_create(entries)
-        EntryText.objects.bulk_create(
-            [
-                EntryText(
-                    entry=e,
-                    language=e.language,
-                    body=split_clitics(e.text_body),  # as indexed, for excerpts
-                    **{name: getattr(e, name) for name in EntryText.FACET_FIELDS},
-                )
-                for e in entries
-            ]
-        )
+        texts = [
+            EntryText(
+                entry=e,
+                language=e.language,
+                body=split_clitics(e.text_body),  # as indexed, for excerpts
+                **{name: getattr(e, name) for name in EntryText.FACET_FIELDS},
+            )
+            for e in entries
+        ]
+        if hasattr(backend, "create_texts"):  # the rows and their full-text data at once
+            backend.create_texts(texts, entries)
+        else:
+            EntryText.objects.bulk_create(texts)
         EntryTerm.objects.bulk_create([term for _entry, terms in built for term in terms])
         backend.write(entries)
     index_changed()

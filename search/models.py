@@ -43,6 +43,8 @@ class PracticeEntry(models.Model):
             models.Index(
                 fields=["language", "-published_at", "-page_id"], name="search_entry_newest"
             ),
+            # On PostgreSQL, migration 0003 adds search_entry_facets, covering the
+            # facet counts without a query (an index-only scan).
         ]
 
     def __str__(self):

@@ -137,7 +137,18 @@ class PracticeQuery:
             def fetch(offset, limit):
                 return list(newest[offset : offset + limit])
 
-        return RankedIds(count, fetch)
+        key = f"{self.counts_cache_key(backend)}:{self.sort}"
+
+        def cached_fetch(offset, limit):
+            # A page of results, like the counts, stays valid until the index changes.
+            page_key = f"{key}:{offset}:{limit}"
+            ids = cache.get(page_key)
+            if ids is None:
+                ids = fetch(offset, limit)
+                cache.set(page_key, ids, COUNTS_TIMEOUT)
+            return ids
+
+        return RankedIds(count, cached_fetch)
 
     def facet_counts(self, backend=None):
         """{facet: {value: count}} in one query: each facet counts the matching set

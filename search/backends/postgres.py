@@ -8,6 +8,7 @@ from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
 from ..arabic import split_clitics, strip_clitics
+from ..models import EntryText
 from . import MARK_END, MARK_START
 
 # Snowball configurations by language code; languages without one (Polish…) use
@@ -73,27 +74,32 @@ def config_case(languages, column):
 class PostgresBackend:
     name = "postgresql"
 
-    def write(self, entries):
-        """The weighted vectors, from the texts as prepared for indexing (Arabic
-        prefixes set apart, see search.arabic); the body is already so in EntryText."""
-        entries = list(entries)
-        if not entries:
-            return
+    def create_texts(self, texts, entries):
+        """Insert the text rows with their weighted vectors in one statement (an insert
+        then an update would leave a dead row per entry), from the texts as prepared
+        for indexing: Arabic prefixes set apart, see search.arabic."""
+        columns = ["entry_id", "language", "body", *EntryText.FACET_FIELDS]
+        types = {"entry_id": "integer", "start_year": "smallint", "ongoing": "boolean"}
+        values = [[getattr(text, column) for text in texts] for column in columns]
+        values.append([configuration(text.language) for text in texts])
+        values.append([split_clitics(entry.title) for entry in entries])
+        values.append([split_clitics(entry.summary) for entry in entries])
+        arrays = ", ".join(f"%s::{types.get(column, 'text')}[]" for column in columns)
+        names = ", ".join(columns)
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE search_entrytext AS t SET search_vector ="
+                f"INSERT INTO search_entrytext ({names}, search_vector)"  # noqa: S608
+                f" SELECT {names},"
                 " setweight(to_tsvector(d.config, d.title), 'A')"
                 " || setweight(to_tsvector(d.config, d.summary), 'B')"
-                " || setweight(to_tsvector(d.config, t.body), 'C')"
-                " FROM unnest(%s::integer[], %s::regconfig[], %s::text[], %s::text[])"
-                " AS d(id, config, title, summary) WHERE t.entry_id = d.id",
-                [
-                    [entry.pk for entry in entries],
-                    [configuration(entry.language) for entry in entries],
-                    [split_clitics(entry.title) for entry in entries],
-                    [split_clitics(entry.summary) for entry in entries],
-                ],
+                " || setweight(to_tsvector(d.config, d.body), 'C')"
+                f" FROM unnest({arrays}, %s::regconfig[], %s::text[], %s::text[])"
+                f" AS d({names}, config, title, summary)",
+                values,
             )
+
+    def write(self, entries):
+        """The vectors were written with the text rows (create_texts)."""
 
     def reset(self):
         """The vectors live on the entries' text rows: emptying the entries is enough."""
