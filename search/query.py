@@ -276,18 +276,13 @@ class PracticeQuery:
         return " AND ".join(conditions) or "TRUE", params
 
     def _counts_from_one_match(self, backend):
-        """{facet: {value: count}} in one statement: the text is matched once, into a
-        materialised set of narrow rows that carry their facet values, and every
-        facet is counted from that set (the facets without a chosen value together,
-        in one pass with GROUPING SETS)."""
+        """{facet: {value: count}} of a text search in one statement: the text is
+        matched once, into a materialised set of narrow rows that carry their facet
+        values, and every facet is counted from that set (the facets without a
+        chosen value together, in one pass with GROUPING SETS)."""
         columns = ", ".join(f"x.{name}" for name in ["entry_id", *EntryText.FACET_FIELDS])
-        if self.text:
-            terms, params = backend.match_sql(self.text, self.languages, table="x")
-            matched = f"SELECT {columns} FROM search_entrytext AS x WHERE {terms}"  # noqa: S608
-        else:
-            columns = columns.replace("x.entry_id", "x.page_id AS entry_id")
-            matched = f"SELECT {columns} FROM search_practiceentry AS x WHERE x.language = ANY(%s)"  # noqa: S608
-            params = [self.languages]
+        terms, params = backend.match_sql(self.text, self.languages, table="x")
+        matched = f"SELECT {columns} FROM search_entrytext AS x WHERE {terms}"  # noqa: S608
         expressions = {name: f"m.{column}::text" for name, column in ENTRY_FACETS.items()}
         expressions["status"] = "CASE WHEN m.ongoing THEN 'ongoing' ELSE 'finished' END"
         shared = [name for name in expressions if name not in self.filters]
