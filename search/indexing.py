@@ -1,5 +1,6 @@
 """Keeping the practice index current: entries built from live, public practice pages."""
 
+import datetime
 import html
 import unicodedata
 
@@ -9,9 +10,12 @@ from django.utils.html import strip_tags
 
 from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
 
+from .arabic import split_clitics
 from .backends import get_backend
 from .models import EntryTerm, EntryText, PracticeEntry
+from .query import index_changed
 
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 SECTIONS = ("context", "approach", "results", "lessons_learned", "transferability")
 BATCH_SIZE = 500
 
@@ -59,12 +63,14 @@ def build_entry(page):
         normalised_title=normalise(page.title)[:255],
         summary=page.summary,
         theme_slugs=" ".join(theme.slug for theme in themes)[:1000],
+        group_slugs=" ".join(group.slug for group in groups)[:1000],
         country=str(partner.country) if partner else "",
         partner_slug=partner.slug if partner else "",
         organisation_type=partner.organisation_type if partner else "",
         start_year=page.start_date.year if page.start_date else None,
         ongoing=page.ongoing or not page.end_date,
-        published_at=page.first_published_at,
+        # Never empty, so that the newest-first order reads its index on every database.
+        published_at=page.first_published_at or page.last_published_at or NEVER,
     )
     language = entry.language
     terms = [
@@ -91,11 +97,22 @@ def write(pages, backend=None):
     with transaction.atomic():
         PracticeEntry.objects.filter(page_id__in=ids).delete()
         PracticeEntry.objects.bulk_create(entries)
-        EntryText.objects.bulk_create(
-            [EntryText(entry=e, language=e.language, body=e.text_body) for e in entries]
-        )
+        texts = [
+            EntryText(
+                entry=e,
+                language=e.language,
+                body=split_clitics(e.text_body),  # as indexed, for excerpts
+                **{name: getattr(e, name) for name in EntryText.FACET_FIELDS},
+            )
+            for e in entries
+        ]
+        if hasattr(backend, "create_texts"):  # the rows and their full-text data at once
+            backend.create_texts(texts, entries)
+        else:
+            EntryText.objects.bulk_create(texts)
         EntryTerm.objects.bulk_create([term for _entry, terms in built for term in terms])
         backend.write(entries)
+    index_changed()
     return len(entries)
 
 
@@ -114,6 +131,7 @@ def remove(page_ids):
     if page_ids:
         PracticeEntry.objects.filter(page_id__in=page_ids).delete()
         get_backend().delete(page_ids)
+        index_changed()
 
 
 def update_subtree(page):
@@ -127,6 +145,7 @@ def rebuild(progress=None, batch_size=BATCH_SIZE):
     backend = get_backend()
     PracticeEntry.objects.all().delete()
     backend.reset()
+    index_changed()
     ids = list(indexable_practices().order_by("pk").values_list("pk", flat=True))
     total, done = len(ids), 0
     for start in range(0, total, batch_size):

@@ -24,9 +24,8 @@ class PracticeEntry(models.Model):
     title = models.CharField(_("title"), max_length=255)
     normalised_title = models.CharField(_("normalised title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
-    theme_slugs = models.CharField(
-        _("themes"), max_length=1000, blank=True, help_text=_("Slugs, for display.")
-    )
+    theme_slugs = models.CharField(_("themes"), max_length=1000, blank=True)
+    group_slugs = models.CharField(_("target groups"), max_length=1000, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
     partner_slug = models.SlugField(_("partner"), max_length=255, blank=True)
     organisation_type = models.CharField(_("organisation type"), max_length=20, blank=True)
@@ -39,7 +38,13 @@ class PracticeEntry(models.Model):
         verbose_name_plural = _("practice search entries")
         indexes = [
             models.Index(fields=["language", "normalised_title"], name="search_entry_suggest"),
-            models.Index(fields=["language", "-published_at"], name="search_entry_newest"),
+            # The exact order of the "newest" sort, so that its first page is read
+            # from the index rather than sorted from every entry of the language.
+            models.Index(
+                fields=["language", "-published_at", "-page_id"], name="search_entry_newest"
+            ),
+            # On PostgreSQL, migration 0003 adds search_entry_facets, covering the
+            # facet counts without a query (an index-only scan).
         ]
 
     def __str__(self):
@@ -47,14 +52,35 @@ class PracticeEntry(models.Model):
 
 
 class EntryText(models.Model):
-    """The long text of an entry, in a table of its own so that facet counts scan
-    narrow rows; on PostgreSQL it also carries the entry's tsvector."""
+    """The long text of an entry, in a table of its own so that facet counts without
+    a query scan narrow rows; on PostgreSQL it also carries the entry's tsvector.
+
+    It repeats the entry's facet values: a text search reads the matching rows of
+    this table anyway, and finds there all it needs to count facets and filter,
+    without a join to the entries."""
 
     entry = models.OneToOneField(
         PracticeEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
     )
     language = models.CharField(_("language"), max_length=12)
     body = models.TextField(_("body"), blank=True)
+    theme_slugs = models.CharField(_("themes"), max_length=1000, blank=True)
+    group_slugs = models.CharField(_("target groups"), max_length=1000, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    partner_slug = models.SlugField(_("partner"), max_length=255, blank=True, db_index=False)
+    organisation_type = models.CharField(_("organisation type"), max_length=20, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("year started"), null=True)
+    ongoing = models.BooleanField(_("ongoing"))
+
+    FACET_FIELDS = (
+        "theme_slugs",
+        "group_slugs",
+        "country",
+        "partner_slug",
+        "organisation_type",
+        "start_year",
+        "ongoing",
+    )
 
     class Meta:
         verbose_name = _("search entry text")

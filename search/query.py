@@ -1,14 +1,18 @@
 """A search of the practice index: text, facets, order, and the counts of every facet."""
 
+import hashlib
+import json
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.functions import Cast
 
 from .backends import RankedIds, get_backend
-from .models import EntryTerm, PracticeEntry
+from .models import EntryTerm, EntryText, PracticeEntry
 
 # Facets in the order they are shown: name → the entry field (or term kind) it counts.
 ENTRY_FACETS = {
@@ -18,7 +22,34 @@ ENTRY_FACETS = {
     "year": "start_year",
 }
 TERM_FACETS = {"theme": EntryTerm.Kind.THEME, "group": EntryTerm.Kind.TARGET_GROUP}
+# The same, as space-separated slugs on the index rows (for counting on PostgreSQL).
+TERM_COLUMNS = {"theme": "theme_slugs", "group": "group_slugs"}
 FACETS = ["theme", "group", "country", "partner", "type", "year", "status"]
+COUNTS_TIMEOUT = 10 * 60
+VERSION_KEY = "search:index-version"
+
+
+def index_version():
+    """A token that changes whenever the index does: part of every cached count's
+    key, so that changing it (one cache write) retires every cached count at once.
+    In production the cache is Redis, shared by every app server."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def index_changed():
+    """Retire the cached counts now, and again once the change is committed, so that
+    a search running meanwhile cannot keep counts of the old index under the new token."""
+
+    def retire():
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+    retire()
+    transaction.on_commit(retire)
 
 
 @dataclass
@@ -90,24 +121,60 @@ class PracticeQuery:
         told the ``count`` (known from the facet query) rather than asking again."""
         backend = backend or get_backend()
         if self.text and self.sort == "relevance":
-            fetch = backend.ranked_ids(self.filtered(), self.text, self.languages)
+            if hasattr(backend, "match_sql"):  # the text rows carry the facet values
+                fetch = backend.ranked_ids_where(
+                    *self._facet_conditions(), self.text, self.languages
+                )
+            else:
+                fetch = backend.ranked_ids(self.filtered(), self.text, self.languages)
         else:
             newest = (
                 self.matching(backend=backend)
-                .order_by(F("published_at").desc(nulls_last=True), "-page_id")
+                .order_by("-published_at", "-page_id")
                 .values_list("page_id", flat=True)
             )
 
             def fetch(offset, limit):
                 return list(newest[offset : offset + limit])
 
-        return RankedIds(count, fetch)
+        key = f"{self.counts_cache_key(backend)}:{self.sort}"
+
+        def cached_fetch(offset, limit):
+            # A page of results, like the counts, stays valid until the index changes.
+            page_key = f"{key}:{offset}:{limit}"
+            ids = cache.get(page_key)
+            if ids is None:
+                ids = fetch(offset, limit)
+                cache.set(page_key, ids, COUNTS_TIMEOUT)
+            return ids
+
+        return RankedIds(count, cached_fetch)
 
     def facet_counts(self, backend=None):
         """{facet: {value: count}} in one query: each facet counts the matching set
         filtered by every other facet, so that choosing a value keeps its siblings.
-        The count of the whole matching set comes with them, as facet "total"."""
+        The count of the whole matching set comes with them, as facet "total".
+
+        Counts are cached per search (languages, text, filters) until the index
+        changes: see :func:`index_version`."""
         backend = backend or get_backend()
+        key = self.counts_cache_key(backend)
+        counts = cache.get(key)
+        if counts is None:
+            counts = self.count_facets(backend)
+            cache.set(key, counts, COUNTS_TIMEOUT)
+        return counts
+
+    def counts_cache_key(self, backend):
+        search = [self.languages, self.text, sorted((k, list(v)) for k, v in self.filters.items())]
+        digest = hashlib.sha256(json.dumps(search, default=str).encode()).hexdigest()
+        return f"search:counts:{index_version()}:{backend.name}:{digest}"
+
+    def count_facets(self, backend):
+        if self.text and hasattr(backend, "match_sql"):
+            return self._counts_from_one_match(backend)
+        # Without a text the terms are counted from their covering index
+        # (search_term_facet), faster than unnesting every entry's slugs.
         status = Case(
             When(Q(ongoing=True), then=Value("ongoing")),
             default=Value("finished"),
@@ -187,3 +254,86 @@ class PracticeQuery:
             f" FROM ({inner}) AS m GROUP BY GROUPING SETS ({sets}, ())",
             params,
         )
+
+    # -- PostgreSQL: every count from one materialised match ---------------------
+
+    def _facet_conditions(self, skip=None):
+        """SQL conditions on the matched rows ``m`` for every chosen facet but ``skip``."""
+        conditions, params = [], []
+        for name, values in self.filters.items():
+            if name == skip:
+                continue
+            if name in TERM_COLUMNS:
+                conditions.append(f"string_to_array(m.{TERM_COLUMNS[name]}, ' ') && %s::text[]")
+                params.append(list(values))
+            elif name == "status":
+                if len(values) == 1:
+                    conditions.append("m.ongoing = %s")
+                    params.append(values[0] == "ongoing")
+            else:
+                conditions.append(f"m.{ENTRY_FACETS[name]} = ANY(%s)")
+                params.append(list(values))
+        return " AND ".join(conditions) or "TRUE", params
+
+    def _counts_from_one_match(self, backend):
+        """{facet: {value: count}} of a text search in one statement: the text is
+        matched once, into a materialised set of narrow rows that carry their facet
+        values, and every facet is counted from that set (the facets without a
+        chosen value together, in one pass with GROUPING SETS)."""
+        columns = ", ".join(f"x.{name}" for name in ["entry_id", *EntryText.FACET_FIELDS])
+        terms, params = backend.match_sql(self.text, self.languages, table="x")
+        matched = f"SELECT {columns} FROM search_entrytext AS x WHERE {terms}"  # noqa: S608
+        expressions = {name: f"m.{column}::text" for name, column in ENTRY_FACETS.items()}
+        expressions["status"] = "CASE WHEN m.ongoing THEN 'ongoing' ELSE 'finished' END"
+        shared = [name for name in expressions if name not in self.filters]
+        parts = []
+        where, where_params = self._facet_conditions()
+        if shared:
+            chosen = [expressions[name] for name in shared]
+            labels = " ".join(
+                f"WHEN GROUPING({expression}) = 0 THEN '{name}'"
+                for name, expression in zip(shared, chosen, strict=True)
+            )
+            values = " ".join(f"WHEN GROUPING({e}) = 0 THEN {e}" for e in chosen)
+            sets = ", ".join(f"({expression})" for expression in chosen)
+            parts.append(
+                (
+                    f"SELECT CASE {labels} ELSE 'total' END, CASE {values} ELSE 'all' END,"  # noqa: S608
+                    f" COUNT(*) FROM m WHERE {where} GROUP BY GROUPING SETS ({sets}, ())",
+                    where_params,
+                )
+            )
+        else:
+            parts.append((f"SELECT 'total', 'all', COUNT(*) FROM m WHERE {where}", where_params))  # noqa: S608
+        for name in expressions:
+            if name in shared:
+                continue
+            where, where_params = self._facet_conditions(skip=name)
+            parts.append(
+                (
+                    f"SELECT '{name}', {expressions[name]}, COUNT(*) FROM m"  # noqa: S608
+                    f" WHERE {where} GROUP BY 2",
+                    where_params,
+                )
+            )
+        for name, column in TERM_COLUMNS.items():
+            where, where_params = self._facet_conditions(skip=name)
+            parts.append(
+                (
+                    f"SELECT '{name}', slug, COUNT(*)"  # noqa: S608
+                    f" FROM m, unnest(string_to_array(m.{column}, ' ')) AS slug"
+                    f" WHERE {where} GROUP BY slug",
+                    where_params,
+                )
+            )
+        sql = f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(
+            f"({statement})" for statement, _params in parts
+        )
+        params = params + [value for _statement, part in parts for value in part]
+        counts = {name: {} for name in [*FACETS, "total"]}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, value, count in cursor.fetchall():
+                if value not in (None, ""):
+                    counts[facet][value] = count
+        return counts

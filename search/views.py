@@ -1,7 +1,14 @@
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from website.translations import LanguageLink
 
 from .component import BadSearch, practice_search
 from .indexing import normalise
@@ -12,11 +19,57 @@ MAX_SUGGESTIONS = 8
 
 @require_GET
 def search(request):
+    links = language_links(request)
+    languages = {
+        "language_links": links,
+        "default_language_link": next(
+            (link for link in links if link.code == settings.LANGUAGE_CODE), None
+        ),
+    }
     try:
         context = practice_search(request, get_language())
     except BadSearch as error:
-        return render(request, "search/search.html", {"search_form": error.form}, status=400)
-    return render(request, "search/search.html", context)
+        context = {"search_form": error.form, **languages}
+        return render(request, "search/search.html", context, status=400)
+    return render(request, "search/search.html", {**context, **languages})
+
+
+def language_links(request):
+    """The same search (query, facets, sort) in each language of the site: the search
+    page is not a Wagtail page, so its language switcher and hreflang links are made
+    here. The site's languages are those of its home page's live translations."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    codes = set(
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        )
+        .values_list("locale__language_code", flat=True)
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    query = f"?{params.urlencode()}" if params else ""
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code not in codes:
+            continue
+        with translation.override(code):
+            url = reverse("search:search") + query
+        links.append(
+            LanguageLink(
+                code=code,
+                name=LANG_INFO[code]["name_local"],
+                url=url,
+                full_url=request.build_absolute_uri(url),
+                title="",
+                is_translation=True,
+                is_current=code == current,
+            )
+        )
+    return links
 
 
 @require_GET

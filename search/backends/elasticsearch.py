@@ -14,9 +14,11 @@ from django.conf import settings
 from django.db.models import TextField, Value
 from wagtail.search.backends import get_search_backend
 
+from .. import arabic
+
 # Elasticsearch's built-in language analyzers, by language code.
 ANALYZERS = {
-    "ar": "arabic",
+    "ar": "convivium_arabic",  # "arabic" with the prefixes of search.arabic removed
     "bg": "bulgarian",
     "ca": "catalan",
     "cs": "czech",
@@ -38,6 +40,36 @@ ANALYZERS = {
     "tr": "turkish",
 }
 FOLDING_ANALYZER = "convivium_folding"
+# Elasticsearch's "arabic" analyzer rebuilt as its documentation describes, with
+# a character filter in front removing the conjunction and preposition joined to
+# the article ("والعنصرية" → "عنصرية"), the same pattern as the databases use.
+ARABIC_ANALYSIS = {
+    "char_filter": {
+        "convivium_arabic_clitics": {
+            "type": "pattern_replace",
+            "pattern": arabic.PREFIX,
+            "replacement": "",
+        }
+    },
+    "filter": {
+        "convivium_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "convivium_arabic_stemmer": {"type": "stemmer", "language": "arabic"},
+    },
+    "analyzer": {
+        "convivium_arabic": {
+            "type": "custom",
+            "char_filter": ["convivium_arabic_clitics"],
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "decimal_digit",
+                "convivium_arabic_stop",
+                "arabic_normalization",
+                "convivium_arabic_stemmer",
+            ],
+        }
+    },
+}
 MAX_MATCHES = 10_000
 FIELDS = ["title^3", "summary^2", "body"]
 
@@ -53,24 +85,26 @@ def index_name(language):
 def index_body(language):
     """Settings and mappings of one language's index."""
     text = {"type": "text", "analyzer": analyzer(language)}
-    return {
-        "settings": {
-            "analysis": {
-                "analyzer": {
-                    FOLDING_ANALYZER: {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": ["lowercase", "asciifolding"],
-                    }
-                },
-                "normalizer": {
-                    "convivium_title": {
-                        "type": "custom",
-                        "filter": ["lowercase", "asciifolding"],
-                    }
-                },
+    analysis = {
+        "analyzer": {
+            FOLDING_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
             }
         },
+        "normalizer": {
+            "convivium_title": {
+                "type": "custom",
+                "filter": ["lowercase", "asciifolding"],
+            }
+        },
+    }
+    if analyzer(language) == "convivium_arabic":
+        for part, definitions in ARABIC_ANALYSIS.items():
+            analysis.setdefault(part, {}).update(definitions)
+    return {
+        "settings": {"analysis": analysis},
         "mappings": {
             "dynamic": "strict",
             "properties": {

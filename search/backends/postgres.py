@@ -7,6 +7,8 @@ from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
+from ..arabic import split_clitics, strip_clitics
+from ..models import EntryText
 from . import MARK_END, MARK_START
 
 # Snowball configurations by language code; languages without one (Polish…) use
@@ -53,6 +55,7 @@ def configuration(language):
 
 def query_terms(text, languages, table="search_entrytext"):
     """SQL true for a row of ``table`` whose vector matches ``text`` in its language."""
+    text = strip_clitics(text)
     sql = " OR ".join(
         f"({table}.language = %s AND {table}.search_vector"
         " @@ websearch_to_tsquery(%s::regconfig, %s))"
@@ -71,22 +74,32 @@ def config_case(languages, column):
 class PostgresBackend:
     name = "postgresql"
 
-    def write(self, entries):
-        by_language = {}
-        for entry in entries:
-            by_language.setdefault(entry.language, []).append(entry.pk)
+    def create_texts(self, texts, entries):
+        """Insert the text rows with their weighted vectors in one statement (an insert
+        then an update would leave a dead row per entry), from the texts as prepared
+        for indexing: Arabic prefixes set apart, see search.arabic."""
+        columns = ["entry_id", "language", "body", *EntryText.FACET_FIELDS]
+        types = {"entry_id": "integer", "start_year": "smallint", "ongoing": "boolean"}
+        values = [[getattr(text, column) for text in texts] for column in columns]
+        values.append([configuration(text.language) for text in texts])
+        values.append([split_clitics(entry.title) for entry in entries])
+        values.append([split_clitics(entry.summary) for entry in entries])
+        arrays = ", ".join(f"%s::{types.get(column, 'text')}[]" for column in columns)
+        names = ", ".join(columns)
         with connection.cursor() as cursor:
-            for language, ids in by_language.items():
-                config = configuration(language)
-                cursor.execute(
-                    "UPDATE search_entrytext AS t SET search_vector ="
-                    " setweight(to_tsvector(%s::regconfig, e.title), 'A')"
-                    " || setweight(to_tsvector(%s::regconfig, e.summary), 'B')"
-                    " || setweight(to_tsvector(%s::regconfig, t.body), 'C')"
-                    " FROM search_practiceentry AS e"
-                    " WHERE e.page_id = t.entry_id AND t.entry_id = ANY(%s)",
-                    [config, config, config, ids],
-                )
+            cursor.execute(
+                f"INSERT INTO search_entrytext ({names}, search_vector)"  # noqa: S608
+                f" SELECT {names},"
+                " setweight(to_tsvector(d.config, d.title), 'A')"
+                " || setweight(to_tsvector(d.config, d.summary), 'B')"
+                " || setweight(to_tsvector(d.config, d.body), 'C')"
+                f" FROM unnest({arrays}, %s::regconfig[], %s::text[], %s::text[])"
+                f" AS d({names}, config, title, summary)",
+                values,
+            )
+
+    def write(self, entries):
+        """The vectors were written with the text rows (create_texts)."""
 
     def reset(self):
         """The vectors live on the entries' text rows: emptying the entries is enough."""
@@ -94,39 +107,34 @@ class PostgresBackend:
     def delete(self, page_ids):
         """As above: the text rows go with their entries."""
 
-    def __init__(self):
-        self._matches = {}
-
-    def matched_ids(self, text, languages):
-        """The ids of the entries matching ``text``, asked once per search: the
-        facet counts then filter on the list instead of matching again."""
-        key = (text, tuple(languages))
-        if key not in self._matches:
-            terms, params = query_terms(text, languages)
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT entry_id FROM search_entrytext WHERE {terms}", params)  # noqa: S608
-                self._matches[key] = [row[0] for row in cursor.fetchall()]
-        return self._matches[key]
+    def match_sql(self, text, languages, table="search_entrytext"):
+        """SQL (and params) true for a text row of ``table`` that matches ``text``."""
+        return query_terms(text, languages, table=table)
 
     def match(self, queryset, text, languages):
-        ids = self.matched_ids(text, languages)
-        return queryset.filter(page_id__in=RawSQL("SELECT unnest(%s::integer[])", [ids]))  # noqa: S611
+        # A subquery, not a list of ids: the planner joins it with the facet filters
+        # and nothing as long as the number of matches travels between processes.
+        terms, params = query_terms(text, languages)
+        return queryset.filter(
+            page_id__in=RawSQL(f"SELECT entry_id FROM search_entrytext WHERE {terms}", params)  # noqa: S608, S611
+        )
 
-    def ranked_ids(self, queryset, text, languages):
-        """ts_rank over the matching rows of the filtered set, one slice at a time
-        (ts_rank_cd ranks the same demo queries as well and takes 2.5 times as long)."""
-        terms, params = query_terms(text, languages, table="t")
-        config, config_params = config_case(languages, "t.language")
-        inner, inner_params = queryset.order_by().values("page_id").query.sql_with_params()
+    def ranked_ids_where(self, conditions, condition_params, text, languages):
+        """ts_rank over the matching text rows ``m`` that meet ``conditions`` (on the
+        facet values they carry), one slice at a time: no join to the entries.
+        ts_rank_cd ranks the same demo queries as well and takes 2.5 times as long."""
+        terms, params = query_terms(text, languages, table="m")
+        config, config_params = config_case(languages, "m.language")
+        words = strip_clitics(text)
 
         def fetch(offset, limit):
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT t.entry_id FROM search_entrytext AS t"  # noqa: S608
-                    f" WHERE {terms} AND t.entry_id IN ({inner})"
-                    f" ORDER BY ts_rank(t.search_vector, websearch_to_tsquery({config}, %s))"
-                    " DESC, t.entry_id DESC LIMIT %s OFFSET %s",
-                    [*params, *inner_params, *config_params, text, limit, offset],
+                    "SELECT m.entry_id FROM search_entrytext AS m"  # noqa: S608
+                    f" WHERE {terms} AND {conditions}"
+                    f" ORDER BY ts_rank(m.search_vector, websearch_to_tsquery({config}, %s))"
+                    " DESC, m.entry_id DESC LIMIT %s OFFSET %s",
+                    [*params, *condition_params, *config_params, words, limit, offset],
                 )
                 return [row[0] for row in cursor.fetchall()]
 
@@ -139,6 +147,6 @@ class PostgresBackend:
             f"(SELECT ts_headline({config}, search_practiceentry.summary || ' ' || t.body,"  # noqa: S608
             f" websearch_to_tsquery({config}, %s), %s) FROM search_entrytext AS t"
             " WHERE t.entry_id = search_practiceentry.page_id)",
-            [*params, *params, text, HEADLINE_OPTIONS],
+            [*params, *params, strip_clitics(text), HEADLINE_OPTIONS],
             output_field=TextField(),
         )

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
+from ..arabic import split_clitics, strip_clitics
 from . import MARK_END, MARK_START
 
 STEMMED_TABLES = {"en": "search_fts_en"}
@@ -23,7 +24,7 @@ MAX_TERMS = 16
 
 def fts_expression(text):
     """User text as an FTS5 query: every word quoted (no operators), all required."""
-    words = WORD.findall(text)[:MAX_TERMS]
+    words = WORD.findall(strip_clitics(text))[:MAX_TERMS]
     return " ".join('"' + word.replace('"', "") + '"' for word in words)
 
 
@@ -40,7 +41,10 @@ class SQLiteBackend:
         entries = list(entries)
         self.delete([entry.pk for entry in entries])
         with connection.cursor() as cursor:
-            rows = [(e.pk, e.title, e.summary, e.text_body) for e in entries]
+            rows = [  # as prepared for indexing: Arabic prefixes set apart (search.arabic)
+                (e.pk, split_clitics(e.title), split_clitics(e.summary), split_clitics(e.text_body))
+                for e in entries
+            ]
             insert = "INSERT INTO {} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)"
             cursor.executemany(insert.format(PLAIN_TABLE), rows)
             for language, table in STEMMED_TABLES.items():

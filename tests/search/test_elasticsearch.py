@@ -70,7 +70,13 @@ def requests():
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "english"), ("it", "italian"), ("de", "german"), ("el", "greek"), ("ar", "arabic")],
+    [
+        ("en", "english"),
+        ("it", "italian"),
+        ("de", "german"),
+        ("el", "greek"),
+        ("ar", "convivium_arabic"),
+    ],
 )
 def test_each_language_index_uses_its_language_analyzer(language, expected):
     mappings = es.index_body(language)["mappings"]["properties"]

@@ -62,3 +62,47 @@ def test_status_filter_keeps_finished_practices_only(practices):
 def test_year_filter_keeps_practices_started_that_year(practices):
     found = counts(year=[2022])
     assert found["total"] == {"all": 1}
+
+
+def test_every_facet_is_counted_with_text_and_several_chosen_facets(practices):
+    query = PracticeQuery(
+        language="en",
+        text="school",
+        filters={"theme": ["food"], "country": ["IT"], "status": ["ongoing"], "year": [2020]},
+    )
+    found = query.facet_counts()
+    assert found["total"] == {"all": 1}
+    assert found["theme"] == {"food": 1}
+    assert found["group"] == {"young-people": 1}
+    assert found["country"] == {"IT": 1}
+    assert found["status"] == {"ongoing": 1}
+    assert found["year"] == {"2020": 1}
+
+
+def test_counts_are_cached_for_the_same_search(practices, django_assert_num_queries):
+    counts(theme=["food"])
+    with django_assert_num_queries(0):
+        assert counts(theme=["food"])["total"] == {"all": 2}
+
+
+def test_publishing_a_practice_retires_the_cached_counts(practices, make_practice):
+    assert counts(theme=["food"])["total"] == {"all": 2}
+    make_practice("Soup kitchen", themes=["food"])
+    assert counts(theme=["food"])["total"] == {"all": 3}
+
+
+def test_unpublishing_a_practice_retires_the_cached_counts(practices, make_practice):
+    page = make_practice("Soup kitchen", themes=["food"])
+    assert counts(theme=["food"])["total"] == {"all": 3}
+    page.unpublish()
+    assert counts(theme=["food"])["total"] == {"all": 2}
+
+
+def test_a_page_of_results_is_cached_until_the_index_changes(practices, make_practice):
+    def first_page():
+        query = PracticeQuery(language="en", text="school", sort="relevance")
+        return list(query.ranked_ids(10)[0:10])
+
+    assert len(first_page()) == 1
+    make_practice("School gardens")
+    assert len(first_page()) == 2
