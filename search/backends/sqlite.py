@@ -86,7 +86,9 @@ class SQLiteBackend:
 
     def match(self, queryset, text, languages):
         if not fts_expression(text):
-            return queryset.none()
+            # Only punctuation: nothing matches. Not queryset.none(), whose SQL
+            # cannot be built, and the counts and the ranking build on this SQL.
+            return queryset.filter(page_id__in=RawSQL("SELECT NULL WHERE 0", []))  # noqa: S611
         ids = json.dumps(self.matched_ids(text, languages))
         return queryset.filter(page_id__in=RawSQL("SELECT value FROM json_each(%s)", [ids]))  # noqa: S611
 

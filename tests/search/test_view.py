@@ -164,3 +164,11 @@ def test_renaming_a_theme_shows_the_new_name_in_the_facets(client, search_index)
     theme.name = "Inclusion"
     theme.save()
     assert "Inclusion <span" in content(client.get("/en/search/?q=market"))
+
+
+@pytest.mark.parametrize("query", ["{", "-", "'", "^", ":", "()", '"', "*"])
+def test_a_query_of_punctuation_only_finds_nothing_without_an_error(net, client, query):
+    # Hypothesis once found "{": the SQLite backend built SQL from an empty queryset.
+    for url in ("/en/search/", net.page("practices", "en").url):
+        response = client.get(url, {"q": query})
+        assert response.status_code in (200, 400)
