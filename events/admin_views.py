@@ -10,6 +10,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import ParticipationFiguresForm
 from .models import (
@@ -106,7 +107,13 @@ class ParticipationFiguresViewSet(ModelViewSet):
         return ParticipationFigures.objects.select_related("event")
 
 
+# The programme's figures are the coordinators': whoever may see participation figures.
+FIGURES_POLICY = ModelPermissionPolicy(ParticipationFigures)
+
+
 class ProgrammeReportView(ReportView):
+    permission_policy = FIGURES_POLICY
+    permission_required = "view"
     page_title = _("Programme report")
     header_icon = "calendar"
     index_url_name = "events_programme_report"
@@ -189,6 +196,8 @@ class ProgrammeReportView(ReportView):
 
 
 class PartnerReportView(ReportView):
+    permission_policy = FIGURES_POLICY
+    permission_required = "view"
     page_title = _("Participation per partner")
     header_icon = "group"
     index_url_name = "events_partner_report"

@@ -2,14 +2,14 @@ from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
 from partners.models import PartnerPage
 from website.models import HomePage
 from website.navigation import network_page
 from website.sections import Section
 
-from .admin_views import EventsAdminGroup, PartnerReportView, ProgrammeReportView
+from .admin_views import FIGURES_POLICY, EventsAdminGroup, PartnerReportView, ProgrammeReportView
 from .models import EventIndexPage, EventPage
 
 
@@ -58,9 +58,14 @@ def register_report_urls():
     return urls
 
 
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return FIGURES_POLICY.user_has_permission(request.user, "view")
+
+
 @hooks.register("register_reports_menu_item")
 def register_programme_report_menu_item():
-    return AdminOnlyMenuItem(
+    return FiguresMenuItem(
         _("Programme report"),
         reverse("events_programme_report"),
         name="programme-report",
@@ -71,7 +76,7 @@ def register_programme_report_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_partner_report_menu_item():
-    return AdminOnlyMenuItem(
+    return FiguresMenuItem(
         _("Participation per partner"),
         reverse("events_partner_report"),
         name="programme-partner-report",

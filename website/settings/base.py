@@ -302,6 +302,7 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # Menus: the network and every partner site have a main menu and a footer menu.
 WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (("footer", _("Footer")),)
 WAGTAILMENUS_LOCALIZE_MENU_ITEMS = True
+WAGTAILMENUS_MAIN_MENUS_ADMIN_CLASS = "website.menus_admin.MainMenuAdmin"
 # Menus are rendered by website.menus, not by wagtailmenus' tags: a section
 # root deeper than any page stops wagtailmenus from looking one up per request.
 WAGTAILMENUS_SECTION_ROOT_DEPTH = 100
