@@ -94,15 +94,21 @@ class PracticeIndexPage(IntroMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from search.backends import SearchUnavailable
         from search.component import BadSearch
+        from search.forms import SearchForm
 
         try:
             return super().serve(request, *args, **kwargs)
-        except BadSearch as error:
+        except (BadSearch, SearchUnavailable) as error:
             context = Page.get_context(self, request)
-            context["search_form"] = error.form
             template = self.get_template(request, *args, **kwargs)
-            return TemplateResponse(request, template, context, status=400)
+            if isinstance(error, BadSearch):
+                context["search_form"] = error.form
+                return TemplateResponse(request, template, context, status=400)
+            context["search_form"] = SearchForm(request.GET)
+            context["search_unavailable"] = True
+            return TemplateResponse(request, template, context, status=503)
 
 
 class PracticePageQuerySet(PublicPageQuerySet):

@@ -10,7 +10,9 @@ from wagtail.models import Page, Site
 
 from website.translations import LanguageLink
 
+from .backends import SearchUnavailable
 from .component import BadSearch, practice_search
+from .forms import SearchForm
 from .indexing import normalise
 from .models import PracticeEntry
 
@@ -31,6 +33,9 @@ def search(request):
     except BadSearch as error:
         context = {"search_form": error.form, **languages}
         return render(request, "search/search.html", context, status=400)
+    except SearchUnavailable:
+        context = {"search_form": SearchForm(request.GET), "search_unavailable": True, **languages}
+        return render(request, "search/search.html", context, status=503)
     return render(request, "search/search.html", {**context, **languages})
 
 

@@ -1,3 +1,6 @@
+import logging
+
+import requests
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Q
@@ -29,6 +32,11 @@ from .filters import TranslationTaskFilterSet
 from .links import editor_url, task_url
 from .middleware import refusal
 from .models import TranslationTask
+
+logger = logging.getLogger(__name__)
+# What DeepL's and LibreTranslate's clients raise when the service fails or
+# answers something other than translations.
+MACHINE_TRANSLATION_ERRORS = (requests.RequestException, ValueError, KeyError, TypeError)
 
 OPEN_STATES = [state for state in TranslationTask.State if state != TranslationTask.State.DONE]
 
@@ -263,7 +271,7 @@ def prefill(request, page_id):
             },
         )
     source_locale = page.locale
-    done = []
+    done, failed = [], []
     for locale in languages:
         if not translator.can_translate(source_locale, locale):
             continue
@@ -271,15 +279,31 @@ def prefill(request, page_id):
         translation = Translation.objects.get(
             source__object_id=page.translation_key, target_locale=locale
         )
-        apply_machine_translation(translation.pk, request.user, translator)
+        try:
+            apply_machine_translation(translation.pk, request.user, translator)
+        except MACHINE_TRANSLATION_ERRORS:
+            # The provider failed or answered nonsense: the translation stays
+            # started, with whatever was already translated by hand.
+            logger.warning("Machine translation into %s failed", locale, exc_info=True)
+            failed.append(locale.get_display_name())
+            continue
         done.append(locale.get_display_name())
+    if failed:
+        messages.error(
+            request,
+            _(
+                "%(provider)s did not answer for %(languages)s: those translations are started "
+                "and nothing was lost. Translate them by hand or try again later."
+            )
+            % {"provider": translator.display_name, "languages": ", ".join(failed)},
+        )
     if done:
         messages.success(
             request,
             _("“%(title)s” pre-filled by machine translation into %(languages)s: revise it now.")
             % {"title": page.title, "languages": ", ".join(done)},
         )
-    else:
+    elif not failed:
         messages.info(
             request,
             _("“%(title)s” is not missing in any of your languages.") % {"title": page.title},

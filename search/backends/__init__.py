@@ -18,6 +18,10 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 _HIGHLIGHT = re.compile(f"{MARK_START}(.*?){MARK_END}", re.DOTALL)
 
 
+class SearchUnavailable(Exception):
+    """The backend did not answer (Elasticsearch away): pages say so, with a 503."""
+
+
 def highlighted(text):
     """Escape an excerpt and turn the backend's private markers into <mark>."""
     escaped = html.escape(text.replace(MARK_END + " " + MARK_START, " "))

@@ -12,9 +12,12 @@ facets are counted in the database over the ids Elasticsearch matched.
 
 from django.conf import settings
 from django.db.models import TextField, Value
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend
 
 from .. import arabic
+from . import SearchUnavailable
 
 # Elasticsearch's built-in language analyzers, by language code.
 ANALYZERS = {
@@ -232,7 +235,10 @@ class ElasticsearchBackend:
     def matched_ids(self, text, languages):
         key = (text, tuple(languages))
         if key not in self._matches:
-            response = self.client.search(index=self.indexes(languages), **match_body(text))
+            try:
+                response = self.client.search(index=self.indexes(languages), **match_body(text))
+            except (ApiError, TransportError) as error:
+                raise SearchUnavailable(str(error)) from error
             self._matches[key] = [hit["_id"] for hit in response["hits"]["hits"]]
         return [int(pk) for pk in self._matches[key]]
 
@@ -255,9 +261,12 @@ class ElasticsearchBackend:
     def highlights(self, text, languages, page_ids):
         if not page_ids:
             return {}
-        response = self.client.search(
-            index=self.indexes(languages), **highlight_body(text, page_ids)
-        )
+        try:
+            response = self.client.search(
+                index=self.indexes(languages), **highlight_body(text, page_ids)
+            )
+        except (ApiError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
         found = {}
         for hit in response["hits"]["hits"]:
             fragments = hit.get("highlight", {})

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from django.test import override_settings
-from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
+from elastic_transport import ApiResponseMeta, BaseNode, ConnectionError, HttpHeaders
 from elastic_transport._node import NodeApiResponse
 
 from search import indexing
@@ -167,3 +167,26 @@ def test_deleting_removes_the_practice_from_every_language_index(requests):
     method, target, body = requests[-1]
     assert target.endswith("/_delete_by_query?ignore_unavailable=true&refresh=true")
     assert body == {"query": {"terms": {"page_id": [7]}}}
+
+
+class UnreachableNode(BaseNode):
+    def perform_request(self, *args, **kwargs):
+        raise ConnectionError("Connection refused")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_an_unreachable_cluster_gives_a_503_page_that_says_so(net, client, language):
+    unreachable = {
+        "default": {**ELASTICSEARCH["default"], "OPTIONS": {"node_class": UnreachableNode}}
+    }
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=unreachable,
+        CONVIVIUM_SEARCH_BACKEND="search.backends.elasticsearch.ElasticsearchBackend",
+    ):
+        for url in (
+            f"/{language}/search/?q=market",
+            net.page("practices", language).url + "?q=market",
+        ):
+            response = client.get(url)
+            assert response.status_code == 503
+            assert 'class="search-errors" role="alert"' in response.content.decode()

@@ -7,6 +7,7 @@ import sys
 from unittest import mock
 
 import pytest
+import requests
 from django.conf import settings
 from django.test import override_settings
 from wagtail_localize.machine_translators import get_machine_translator
@@ -134,3 +135,18 @@ def test_libretranslate_requests_are_built_as_its_api_expects(locales):
     body = json.loads(post.call_args.kwargs["data"])
     assert body["source"] == "en" and body["target"] == "ar"
     assert result[strings[0]].data == "الفعاليات"
+
+
+def test_a_failing_provider_says_so_and_keeps_the_started_translations(
+    client, net, page, django_user_model, locales
+):
+    user = member(django_user_model, "ana", ("it", "translator"))
+    client.force_login(user)
+    with mock.patch(
+        "wagtail_localize.machine_translators.dummy.DummyTranslator.translate",
+        side_effect=requests.ConnectionError("provider unreachable"),
+    ):
+        response = client.post(f"/admin/translation-tasks/prefill/{page.pk}/", follow=True)
+    assert response.status_code == 200
+    assert "did not answer for Italian" in response.content.decode()
+    assert page.has_translation(locales["it"])  # started, for the translator to go on by hand
