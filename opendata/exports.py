@@ -13,12 +13,11 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
-from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
+from practices.models import PracticePage
 from search.backends import get_backend
 from search.component import FACET_LABELS, label_for, labels
 from search.forms import SearchForm
@@ -56,18 +55,7 @@ def selection(request):
     counts = query.facet_counts(backend)
     total = counts.pop("total").get("all", 0)
     ids = list(query.ranked_ids(total, backend)[0:total]) if total else []
-    pages = (
-        PracticePage.objects.filter(pk__in=ids)
-        .select_related("partner", "locale")
-        .prefetch_related(
-            Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
-            Prefetch(
-                "practice_target_groups",
-                PracticePageTargetGroup.objects.select_related("target_group"),
-            ),
-        )
-        .defer_streamfields()
-    )
+    pages = PracticePage.objects.filter(pk__in=ids).with_taxonomy()
     by_id = {page.pk: page for page in pages}
     return form, query, counts, [by_id[pk] for pk in ids if pk in by_id]
 

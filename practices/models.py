@@ -112,6 +112,20 @@ class PracticeIndexPage(IntroMixin, Page):
 
 
 class PracticePageQuerySet(PublicPageQuerySet):
+    def with_taxonomy(self):
+        """Partner, language, themes and target groups in a fixed number of queries."""
+        return (
+            self.select_related("partner", "locale")
+            .prefetch_related(
+                Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
+                Prefetch(
+                    "practice_target_groups",
+                    PracticePageTargetGroup.objects.select_related("target_group"),
+                ),
+            )
+            .defer_streamfields()
+        )
+
     def listing(self, locale):
         """Live public practices of one language (a locale or its id), with all a card shows."""
         return (

@@ -5,10 +5,9 @@ import html
 import unicodedata
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
-from practices.models import PracticePage, PracticePageTargetGroup, PracticePageTheme
+from practices.models import PracticePage
 
 from .arabic import split_clitics
 from .backends import get_backend
@@ -32,19 +31,7 @@ def plain_text(rich_text):
 
 def indexable_practices():
     """Live public practices, with all an entry needs in a fixed number of queries."""
-    return (
-        PracticePage.objects.live()
-        .public()
-        .select_related("partner", "locale")
-        .prefetch_related(
-            Prefetch("practice_themes", PracticePageTheme.objects.select_related("theme")),
-            Prefetch(
-                "practice_target_groups",
-                PracticePageTargetGroup.objects.select_related("target_group"),
-            ),
-        )
-        .defer_streamfields()
-    )
+    return PracticePage.objects.live().public().with_taxonomy()
 
 
 def build_entry(page):
