@@ -49,6 +49,7 @@ BOOKKEEPING_APPS = {
     "wagtailsearch",
     "wagtailsearchpromotions",
     "wagtailusers",
+    "django_tasks_database",
 }
 
 

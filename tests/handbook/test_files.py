@@ -220,3 +220,19 @@ def test_an_editions_handbook_cannot_be_changed_afterwards(
     edition = HandbookEdition.objects.get()
     form = client.get(f"/admin/handbook_editions/edit/{edition.pk}/").context["form"]
     assert list(form.fields) == ["number", "label"]
+
+
+def test_with_the_database_backend_publishing_queues_the_build_for_the_worker(
+    net, renderers, django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker renews its connection between tasks; the test's lives in a transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    publish(net.page("chapter"), django_capture_on_commit_callbacks, title="Stigma explained")
+    assert renderers.calls == []  # the publishing request built nothing
+    assert DBTaskResult.objects.filter(task_path="handbook.tasks.build_handbook_files").exists()
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert b"Stigma explained" in current(net.page("handbook")).file.read()

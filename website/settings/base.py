@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -249,6 +251,16 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Background work (the handbook's books, the translation queue) goes through
+# Django's task framework. TASKS_BACKEND=database queues it in the database for
+# `manage.py db_worker` (django-tasks-db), so that no request waits for it;
+# "immediate" does it at once in the process that asked (development, tests).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Practice search (the search app). Convivium keeps its own per-language index of
 # practices in the database (PostgreSQL full text or SQLite FTS5); with
