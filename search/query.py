@@ -221,13 +221,7 @@ class PracticeQuery:
             for number, (statement, _params) in enumerate(statements)
         )
         params = [value for _statement, part_params in statements for value in part_params]
-        counts = {name: {} for name in [*FACETS, "total"]}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for facet, value, count in cursor.fetchall():
-                if value not in (None, ""):
-                    counts[facet][value] = count
-        return counts
+        return read_counts(sql, params)
 
     def _grouping_sets(self, names, backend):
         """One scan of the matching set counting several facets and the total (PostgreSQL)."""
@@ -330,10 +324,15 @@ class PracticeQuery:
             f"({statement})" for statement, _params in parts
         )
         params = params + [value for _statement, part in parts for value in part]
-        counts = {name: {} for name in [*FACETS, "total"]}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for facet, value, count in cursor.fetchall():
-                if value not in (None, ""):
-                    counts[facet][value] = count
-        return counts
+        return read_counts(sql, params)
+
+
+def read_counts(sql, params):
+    """{facet: {value: count}} from a statement answering (facet, value, count) rows."""
+    counts = {name: {} for name in [*FACETS, "total"]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, count in cursor.fetchall():
+            if value not in (None, ""):
+                counts[facet][value] = count
+    return counts
