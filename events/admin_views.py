@@ -111,15 +111,29 @@ class ParticipationFiguresViewSet(ModelViewSet):
 FIGURES_POLICY = ModelPermissionPolicy(ParticipationFigures)
 
 
-class ProgrammeReportView(ReportView):
+class FiguresReportView(ReportView):
+    """A report on the programme's figures, computed once per request, with its partner chart."""
+
     permission_policy = FIGURES_POLICY
     permission_required = "view"
+    paginate_by = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["figures"] = self.figures
+        context["partner_chart"] = bar_chart(
+            [(row["partner"], row["participants"]) for row in self.figures.by_partner],
+            _("Participants per partner"),
+        )
+        return context
+
+
+class ProgrammeReportView(FiguresReportView):
     page_title = _("Programme report")
     header_icon = "calendar"
     index_url_name = "events_programme_report"
     index_results_url_name = "events_programme_report_results"
     results_template_name = "events/admin/programme_report_results.html"
-    paginate_by = None
     columns = [
         Column("title", label=_("Event")),
         Column("kind", label=_("Kind")),
@@ -182,28 +196,19 @@ class ProgrammeReportView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        figures = self.figures
-        context["figures"] = figures
         context["chart"] = bar_chart(
-            [(month.strftime("%Y-%m"), total) for month, total, _cumulative in figures.by_month],
+            [(month.strftime("%Y-%m"), total) for month, total, _cum in self.figures.by_month],
             _("Participants per month"),
-        )
-        context["partner_chart"] = bar_chart(
-            [(row["partner"], row["participants"]) for row in figures.by_partner],
-            _("Participants per partner"),
         )
         return context
 
 
-class PartnerReportView(ReportView):
-    permission_policy = FIGURES_POLICY
-    permission_required = "view"
+class PartnerReportView(FiguresReportView):
     page_title = _("Participation per partner")
     header_icon = "group"
     index_url_name = "events_partner_report"
     index_results_url_name = "events_partner_report_results"
     results_template_name = "events/admin/partner_report_results.html"
-    paginate_by = None
     columns = [
         Column("partner", label=_("Partner")),
         Column("country", label=_("Country")),
@@ -221,15 +226,6 @@ class PartnerReportView(ReportView):
     def get_queryset(self):
         self.figures = programme_figures()
         return self.figures.by_partner
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["figures"] = self.figures
-        context["partner_chart"] = bar_chart(
-            [(row["partner"], row["participants"]) for row in self.figures.by_partner],
-            _("Participants per partner"),
-        )
-        return context
 
 
 class EventsAdminGroup(ViewSetGroup):

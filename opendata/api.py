@@ -186,11 +186,15 @@ class TermsField(WholeItemField):
         return [{"id": term.pk, "slug": term.slug, "name": term.name} for term in terms]
 
 
-class PartnerLinkField(WholeItemField):
+class RelatedObjectField(WholeItemField):
+    """A field shown from one related object of the item, named by ``attribute``."""
+
     def __init__(self, attribute, **kwargs):
         self.attribute = attribute
         super().__init__(**kwargs)
 
+
+class PartnerLinkField(RelatedObjectField):
     def to_representation(self, item):
         partner = getattr(item, self.attribute)
         if partner is None:
@@ -204,12 +208,8 @@ class PartnerLinkField(WholeItemField):
         }
 
 
-class ImageField(WholeItemField):
+class ImageField(RelatedObjectField):
     """A rendition for sharing (1200×630), found among the prefetched renditions."""
-
-    def __init__(self, attribute, **kwargs):
-        self.attribute = attribute
-        super().__init__(**kwargs)
 
     def to_representation(self, item):
         image = getattr(item, self.attribute)

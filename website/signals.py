@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
@@ -54,8 +55,6 @@ BOOKKEEPING_APPS = {
 
 
 def invalidate_pages(sender=None, **kwargs):
-    from wagtail.images.models import AbstractRendition
-
     if sender is not None and (
         sender._meta.app_label in BOOKKEEPING_APPS
         # Renditions are made while pages render, from images already saved.
