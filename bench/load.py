@@ -12,9 +12,10 @@ index with facets, practice pages, searches and calendar feeds in English,
 Italian and Arabic. Printed per configuration: requests per second, median and
 95th-percentile latency, and errors.
 
-Configurations: the local-memory cache of each worker process, the shared
-Redis cache (REDIS_URL, default the local server's database 14), and Redis
-with the whole-page cache on (website.pagecache).
+Configurations: the local-memory cache of each worker process; the shared
+Redis cache (REDIS_URL, default the local server's database 14) without and
+with the remembered fragments, routes and feeds (website.pagecache.remember);
+and Redis with the whole-page cache on as well (website.pagecache).
 """
 
 import argparse
@@ -146,9 +147,11 @@ def run(name, env, mix, args):
     )
     try:
         wait_until_up(f"{base}/en/")
-        for kind, urls in list(mix.items()):  # warm every worker's caches and connections
+        # Every address once per worker, so that what is measured is the steady
+        # state: each worker's connections, and the caches of the configuration.
+        for kind, urls in list(mix.items()):
             try:
-                for url in urls[:20]:
+                for url in urls:
                     for _ in range(args.workers):
                         urllib.request.urlopen(base + url, timeout=30).read()  # noqa: S310
             except urllib.error.HTTPError as error:
@@ -229,10 +232,12 @@ def main():
         + ", ".join(f"{kind}: {len(urls)} addresses" for kind, urls in mix.items()),
         flush=True,
     )
+    with_redis = {**without_page_cache, "REDIS_URL": args.redis_url}
     configurations = [
         ("Local-memory cache per worker, no page cache", without_page_cache),
-        ("Redis cache, no page cache", {**without_page_cache, "REDIS_URL": args.redis_url}),
-        ("Redis cache and the page cache", {**env, "REDIS_URL": args.redis_url}),
+        ("Redis cache, no fragments, no page cache", {**with_redis, "FRAGMENT_CACHE_SECONDS": "0"}),
+        ("Redis cache and fragments, no page cache", with_redis),
+        ("Redis cache, fragments and the page cache", {**env, "REDIS_URL": args.redis_url}),
     ]
     for name, config_env in configurations:
         if "REDIS_URL" in config_env:

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from website.pagecache import remember
+
 PRODID = "-//Convivium//Events//EN"
 
 
@@ -59,7 +61,12 @@ def build_calendar(events, name, request):
 
 
 def calendar_response(request, events, name, filename):
-    calendar = build_calendar(events, name, request)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    # Kept until the content changes: calendar clients poll the same feeds all day.
+    body = remember(
+        request,
+        f"calendar:{request.get_host()}{request.get_full_path()}",
+        lambda: build_calendar(events, name, request).to_ical(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(False, filename)
     return response

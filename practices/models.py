@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -244,11 +245,17 @@ class PracticePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = [item.theme for item in self.practice_themes.select_related("theme")]
-        context["target_groups"] = [
-            item.target_group for item in self.practice_target_groups.select_related("target_group")
-        ]
-        context["adoptions"] = self.get_adoptions()
+        # Lazy: a cached rendering of the page does not need them.
+        context["themes"] = SimpleLazyObject(
+            lambda: [item.theme for item in self.practice_themes.select_related("theme")]
+        )
+        context["target_groups"] = SimpleLazyObject(
+            lambda: [
+                item.target_group
+                for item in self.practice_target_groups.select_related("target_group")
+            ]
+        )
+        context["adoptions"] = SimpleLazyObject(self.get_adoptions)
         return context
 
     def get_adoptions(self):

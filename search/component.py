@@ -23,6 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from partners.models import OrganisationType, PartnerPage
 from practices.models import PracticePage, TargetGroup, Theme
+from website.pagecache import remember
 from website.query import private_pages
 
 from .backends import get_backend, highlighted
@@ -247,7 +248,14 @@ def practice_search(request, language, per_page=None):
         query.ranked_ids(total, backend), per_page or settings.CONVIVIUM_SEARCH_PER_PAGE
     )
     results_page = paginator.get_page(request.GET.get("page"))
-    shown = cards(list(results_page.object_list), query.text, query.languages, backend)
+    ids = list(results_page.object_list)
+    # The rows, facets and promotions are remembered until the content changes
+    # (website.pagecache.remember); the hit counting below happens every time.
+    shown = remember(
+        request,
+        f"search-cards:{query.text}:{sorted(query.languages)}:{ids}",
+        lambda: cards(ids, query.text, query.languages, backend),
+    )
     foreign = [entry.page for entry in shown if entry.language != language]
     local = translations(foreign, language)
     names = labels(language)
@@ -264,8 +272,20 @@ def practice_search(request, language, per_page=None):
         )
         for entry in shown
     ]
-    facets = build_facets(request, query, counts, names)
-    promotions = promoted(query.text, language) if query.text else []
+    facets = remember(
+        request,
+        f"search-facets:{language}:{request.get_full_path()}",
+        lambda: build_facets(request, query, counts, names),
+    )
+    promotions = (
+        remember(
+            request,
+            f"search-promotions:{language}:{query.text}",
+            lambda: promoted(query.text, language),
+        )
+        if query.text
+        else []
+    )
     if query.text and not request.GET.get("page"):
         record(query.text, language, total)
     params = request.GET.copy()

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from website.pagecache import remember
 from website.translations import LanguageLink
 
 from .backends import SearchUnavailable
@@ -21,7 +22,11 @@ MAX_SUGGESTIONS = 8
 
 @require_GET
 def search(request):
-    links = language_links(request)
+    links = remember(
+        request,
+        f"search-languages:{request.get_host()}{request.get_full_path()}",
+        lambda: language_links(request),
+    )
     languages = {
         "language_links": links,
         "default_language_link": next(

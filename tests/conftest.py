@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -30,9 +30,11 @@ def english():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

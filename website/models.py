@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -62,7 +63,8 @@ class HomePage(IntroMixin, BodyMixin, Page):  # noqa: DJ008 - Page gives __str__
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = collect_sections(self, request)
+        # Lazy: a cached rendering of the page does not need them.
+        context["sections"] = SimpleLazyObject(lambda: collect_sections(self, request))
         return context
 
 

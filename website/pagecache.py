@@ -15,6 +15,8 @@ are never shared between visitors. Visitors with a session (editors) or with
 a message waiting for them always get a fresh page.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
@@ -22,6 +24,7 @@ from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "convivium:pages:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+MISSING = object()
 
 
 def page_cache():
@@ -29,13 +32,40 @@ def page_cache():
 
 
 def invalidate():
-    if not settings.CONVIVIUM_PAGE_CACHE_SECONDS:
+    if not (settings.CONVIVIUM_PAGE_CACHE_SECONDS or settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS):
         return
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def generation(request):
+    """The content's generation number, read from the cache once per request."""
+    if not hasattr(request, "_convivium_generation"):
+        request._convivium_generation = page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    return request._convivium_generation
+
+
+def remember(request, key, build):
+    """What ``build()`` returns, kept under ``key`` until the content changes.
+
+    For the parts of a page that depend on the content alone: rendered
+    fragments, routes, calendar feeds. Off, and ``build()`` every time, unless
+    CONVIVIUM_FRAGMENT_CACHE_SECONDS is set (it needs the shared cache).
+    """
+    seconds = settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return build()
+    cache = page_cache()
+    digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
+    full_key = f"convivium:content:{generation(request)}:{digest}"
+    value = cache.get(full_key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(full_key, value, timeout=seconds)
+    return value
 
 
 def _cacheable_request(request):
@@ -66,8 +96,8 @@ class PageCacheMiddleware:
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-        key = f"convivium:pages:{generation}:{request.get_host()}:{request.get_full_path()}"
+        address = f"{request.get_host()}:{request.get_full_path()}"
+        key = f"convivium:pages:{generation(request)}:{address}"
         kept = cache.get(key)
         if kept is not None:
             status, headers, content = kept

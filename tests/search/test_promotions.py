@@ -49,3 +49,12 @@ def test_report_exports_to_a_spreadsheet(client, search_index):
     client.force_login(admin)
     response = client.get("/admin/reports/searches-without-result/?export=csv")
     assert b"zeppelin" in b"".join(response.streaming_content)
+
+
+def test_a_search_counts_each_time_even_when_its_results_are_remembered(
+    settings, client, search_index
+):
+    settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS = 60
+    for _ in range(3):
+        assert b"Market walks" in client.get("/en/search/?q=market").content
+    assert Query.get("market").hits == 3

@@ -222,6 +222,10 @@ CONVIVIUM_PAGE_CACHE = "pages"
 CONVIVIUM_PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
 )
+# Rendered parts of pages ({% cachedfragment %}), under the same rule.
+CONVIVIUM_FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("FRAGMENT_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+)
 CONVIVIUM_PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/invitations/", "/static/")
 
 if os.environ.get("ELASTICSEARCH_URL"):

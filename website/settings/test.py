@@ -14,6 +14,8 @@ CACHES = {
     for alias in ("default", "pages")
 }
 CONVIVIUM_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
+# Fragments are off too; FRAGMENT_CACHE_SECONDS runs the suite with them on.
+CONVIVIUM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 0))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="convivium-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="convivium-test-static-")
