@@ -70,13 +70,14 @@ def live_site(tmp_path_factory, browser):
     }
 
     def manage(*args):
-        subprocess.run(  # noqa: S603
+        return subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
             env=env,
             cwd=settings.BASE_DIR,
             check=True,
             capture_output=True,
-        )
+            text=True,
+        ).stdout
 
     manage("migrate", "--noinput")
     manage("load_demo", "--partners", "palermo")
@@ -96,22 +97,14 @@ def live_site(tmp_path_factory, browser):
             break
         except OSError:
             time.sleep(0.3)
-    page_types = json.loads(
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", PAGE_TYPE_URLS],
-            env=env,
-            cwd=settings.BASE_DIR,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    page_types = json.loads(manage("shell", "-v", "0", "-c", PAGE_TYPE_URLS))
     yield {
         "base": base,
         "port": port,
         "user": "admin",
         "password": "convivium",
         "page_types": page_types,
+        "manage": manage,
     }
     server.terminate()
     server.wait(timeout=10)
