@@ -50,9 +50,15 @@ EDITORIAL_TEAM = {
     "reviewer": "Reviewers (Italian)",
 }
 TEAM_PASSWORD = "convivium"  # noqa: S105 - a throwaway site's
+# The demo loads its partners without people: Palermo gets its editors' and
+# moderators' groups and its moderation workflow as any partner joining the
+# network does, from add_partner (in the same process as the users, to start
+# Django once).
 SIGN_UP_TEAM = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+call_command("add_partner", PARTNER, city="Palermo", country="IT")
 for username, group in TEAM.items():
     user, _created = get_user_model().objects.get_or_create(
         username=username,
@@ -135,14 +141,11 @@ def live_site(tmp_path_factory, browser):
 
 @pytest.fixture(scope="session")
 def editorial_team(live_site):
-    """Editorial people on the live site: {"groups": {username: group}, "password": …}.
-
-    The demo loads its partners without people: Palermo gets its editors' and
-    moderators' groups and its moderation workflow as any partner joining the
-    network does, from add_partner.
-    """
-    live_site["manage"]("add_partner", PALERMO, "--city", "Palermo", "--country", "IT")
-    script = f"TEAM = {EDITORIAL_TEAM!r}\nPASSWORD = {TEAM_PASSWORD!r}\n{SIGN_UP_TEAM}"
+    """Editorial people on the live site: {"groups": {username: group}, "password": …}."""
+    script = (
+        f"PARTNER = {PALERMO!r}\nTEAM = {EDITORIAL_TEAM!r}\nPASSWORD = {TEAM_PASSWORD!r}\n"
+        + SIGN_UP_TEAM
+    )
     live_site["manage"]("shell", "-v", "0", "-c", script)
     return {"groups": EDITORIAL_TEAM, "password": TEAM_PASSWORD}
 
