@@ -40,6 +40,35 @@ urls["search"] = {"en": "/en/search/?q=market", "ar": "/ar/search/?q=%D8%B3%D9%8
 print(json.dumps(urls))
 """
 
+# Palermo's editor and moderator, in the groups that onboarding a partner makes,
+# and the translator and reviewer of Italian, in the groups of its language roles.
+PALERMO = "Municipality of Palermo"
+EDITORIAL_TEAM = {
+    "editor": f"{PALERMO} editors",
+    "moderator": f"{PALERMO} moderators",
+    "translator": "Translators (Italian)",
+    "reviewer": "Reviewers (Italian)",
+}
+TEAM_PASSWORD = "convivium"  # noqa: S105 - a throwaway site's
+# The demo loads its partners without people: Palermo gets its editors' and
+# moderators' groups and its moderation workflow as any partner joining the
+# network does, from add_partner (in the same process as the users, to start
+# Django once).
+SIGN_UP_TEAM = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+call_command("add_partner", PARTNER, city="Palermo", country="IT")
+for username, group in TEAM.items():
+    user, _created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={"email": f"{username}@example.org", "first_name": username.title()},
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+"""
+
 
 def free_port():
     with socket.socket() as sock:
@@ -70,13 +99,14 @@ def live_site(tmp_path_factory, browser):
     }
 
     def manage(*args):
-        subprocess.run(  # noqa: S603
+        return subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
             env=env,
             cwd=settings.BASE_DIR,
             check=True,
             capture_output=True,
-        )
+            text=True,
+        ).stdout
 
     manage("migrate", "--noinput")
     manage("load_demo", "--partners", "palermo")
@@ -96,25 +126,28 @@ def live_site(tmp_path_factory, browser):
             break
         except OSError:
             time.sleep(0.3)
-    page_types = json.loads(
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", PAGE_TYPE_URLS],
-            env=env,
-            cwd=settings.BASE_DIR,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    page_types = json.loads(manage("shell", "-v", "0", "-c", PAGE_TYPE_URLS))
     yield {
         "base": base,
         "port": port,
         "user": "admin",
         "password": "convivium",
         "page_types": page_types,
+        "manage": manage,
     }
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def editorial_team(live_site):
+    """Editorial people on the live site: {"groups": {username: group}, "password": …}."""
+    script = (
+        f"PARTNER = {PALERMO!r}\nTEAM = {EDITORIAL_TEAM!r}\nPASSWORD = {TEAM_PASSWORD!r}\n"
+        + SIGN_UP_TEAM
+    )
+    live_site["manage"]("shell", "-v", "0", "-c", script)
+    return {"groups": EDITORIAL_TEAM, "password": TEAM_PASSWORD}
 
 
 @pytest.fixture
