@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .pagecache import remember
 from .sections import collect_sections
 
 
@@ -125,3 +126,16 @@ class SiteBranding(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("branding")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, remembered until the content changes (saving it is a change)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            branding = remember(
+                request, f"branding:{site.pk if site else ''}", lambda: cls.for_site(site)
+            )
+            branding._request = request
+            setattr(request, attr_name, branding)
+        return getattr(request, attr_name)

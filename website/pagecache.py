@@ -58,13 +58,19 @@ def remember(request, key, build):
     seconds = settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS
     if not seconds:
         return build()
-    cache = page_cache()
     digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
     full_key = f"convivium:content:{generation(request)}:{digest}"
-    value = cache.get(full_key, MISSING)
+    # A key names its generation, so a value never changes under it: each
+    # process may keep its own copy, and asks the shared cache only once.
+    local = caches[settings.CONVIVIUM_LOCAL_CACHE]
+    value = local.get(full_key, MISSING)
     if value is MISSING:
-        value = build()
-        cache.set(full_key, value, timeout=seconds)
+        shared = page_cache()
+        value = shared.get(full_key, MISSING)
+        if value is MISSING:
+            value = build()
+            shared.set(full_key, value, timeout=seconds)
+        local.set(full_key, value, timeout=seconds)
     return value
 
 
@@ -114,3 +120,24 @@ class PageCacheMiddleware:
             cache.set(key, (response.status_code, headers, response.content), timeout=seconds)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+class RememberedSiteMiddleware:
+    """The request's Wagtail Site, remembered until the content changes.
+
+    Wagtail looks it up with a query on every request; the menus, the
+    settings, the routing and every page address ask for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS:
+            from wagtail.models import Site
+
+            host = f"{request._get_raw_host()}:{request.get_port()}"
+            request._wagtail_site = remember(
+                request, f"site:{host}", lambda: Site.find_for_request(request)
+            )
+        return self.get_response(request)

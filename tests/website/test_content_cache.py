@@ -7,14 +7,16 @@ saved snippet shows at once; previews are never kept.
 
 import pytest
 from django.test import RequestFactory
+from wagtailmenus.models import MainMenuItem
 
 from events.models import EventPage
 from practices.models import PracticePage
 from website import pagecache
+from website.models import SiteBranding
 
-# The page itself, its view restrictions (two), the branding, and on an event page
-# the places left and the language of its structured data.
-REMEMBERED_PAGE_QUERIES = 6
+# The view restrictions of the page (two), and on an event page the places left
+# and the language of its structured data.
+REMEMBERED_PAGE_QUERIES = 4
 
 
 @pytest.fixture
@@ -123,3 +125,19 @@ def test_a_remembered_value_is_built_once_per_content_generation(fragments):
     pagecache.invalidate()
     pagecache.remember(RequestFactory().get("/"), "key", build)
     assert len(built) == 2
+
+
+def test_a_saved_menu_item_shows_at_once(fragments, client, net):
+    assert b">Handbook</a>" in client.get("/en/").content
+    item = MainMenuItem.objects.get(link_page=net.page("handbook"))
+    item.link_text = "Our book"
+    item.save()
+    assert b">Our book</a>" in client.get("/en/").content
+
+
+def test_saved_branding_shows_at_once(fragments, client, net):
+    client.get("/en/")
+    branding = SiteBranding.for_site(net.site)
+    branding.accent_colour = "#123456"
+    branding.save()
+    assert b"--accent: #123456" in client.get("/en/").content

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages from the cache carry the policy too.
     "csp.middleware.CSPMiddleware",
     "website.pagecache.PageCacheMiddleware",
+    "website.pagecache.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -214,6 +215,14 @@ else:
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "pages")
     }
+# Each process's own copies of what website.pagecache.remember keeps in the
+# shared cache: values that never change under their key.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "local",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+CONVIVIUM_LOCAL_CACHE = "local"
 
 # Whole pages for anonymous visitors (website.pagecache). Only with a cache
 # that every app server shares: with one per process, a publication would

@@ -11,7 +11,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-    for alias in ("default", "pages")
+    for alias in ("default", "pages", "local")
 }
 CONVIVIUM_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
 # Fragments are off too; FRAGMENT_CACHE_SECONDS runs the suite with them on.
