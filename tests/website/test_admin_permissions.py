@@ -67,13 +67,15 @@ ADMINISTRATORS_ONLY = (
     "admin/locales/",
     "admin/workflows/",
     "admin/redirects/",
-    "admin/wagtailmenus/",
     "admin/searchpicks/",
+    # wagtailmenus makes each site's main menu itself: coordinators edit it, never add one.
+    "admin/wagtailmenus/mainmenu/add/",
 )
 # Coordinators (the Moderators group) run the network: partners, the programme,
-# registrations and participation figures, and the handbook's editions.
+# registrations and participation figures, the handbook's editions and the menus.
 COORDINATORS = (
     "admin/partners/",
+    "admin/wagtailmenus/",
     "admin/reports/programme",
     "admin/handbook_editions/",
     "admin/events/",
