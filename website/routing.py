@@ -20,8 +20,8 @@ def route(request, path):
     path, so sub-URLs of routable pages still work. Where the site root has
     no translation in the active language, Wagtail's own routing decides.
 
-    The deepest page is remembered until the content changes
-    (website.pagecache.remember): then routing costs no query.
+    The deepest page and its view restrictions are remembered until the
+    content changes (website.pagecache.remember): then routing costs no query.
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -35,6 +35,13 @@ def route(request, path):
     )
     if deepest is None:
         return Page.route_for_request(request, path)
+    # Wagtail's check before serving asks the page for its view restrictions
+    # (two queries); they are remembered with the route. The page object is
+    # this request's own copy.
+    restrictions = remember(
+        request, f"restrictions:{deepest.pk}", lambda: list(deepest.get_view_restrictions())
+    )
+    deepest.get_view_restrictions = lambda: restrictions
     consumed = deepest.depth - site.root_page.depth
     try:
         return deepest.route(request, components[consumed:])
