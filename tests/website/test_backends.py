@@ -70,6 +70,7 @@ def redis_cache():
     if not redis_answers():
         pytest.skip(f"no Redis server at {REDIS_URL}")
     config = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
