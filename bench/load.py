@@ -235,9 +235,15 @@ def main():
     with_redis = {**without_page_cache, "REDIS_URL": args.redis_url}
     configurations = [
         ("Local-memory cache per worker, no page cache", without_page_cache),
-        ("Redis cache, no fragments, no page cache", {**with_redis, "FRAGMENT_CACHE_SECONDS": "0"}),
-        ("Redis cache and fragments, no page cache", with_redis),
-        ("Redis cache, fragments and the page cache", {**env, "REDIS_URL": args.redis_url}),
+        (
+            "Redis cache, nothing remembered, no page cache",
+            {**with_redis, "FRAGMENT_CACHE_SECONDS": "0"},
+        ),
+        ("Redis cache and remembered content, no page cache", with_redis),
+        (
+            "Redis cache, remembered content and the page cache",
+            {**env, "REDIS_URL": args.redis_url},
+        ),
     ]
     for name, config_env in configurations:
         if "REDIS_URL" in config_env:

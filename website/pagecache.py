@@ -13,6 +13,12 @@ Kept: anonymous GET and HEAD answers with status 200 that set no cookie and
 are not private. A page that rendered a CSRF token sets its cookie, so forms
 are never shared between visitors. Visitors with a session (editors) or with
 a message waiting for them always get a fresh page.
+
+Finer than whole pages, ``remember`` keeps what any request needs that depends
+on the content alone (the Site, routes, rendered fragments, search rows,
+calendar feeds) under the same generation, for every visitor, signed in or
+not. Both need the shared cache (Redis): with a cache per process a change
+would reach the other processes only when their copies expire.
 """
 
 import hashlib

@@ -75,7 +75,7 @@ def redis_cache():
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "convivium-test",
-        }
+        },
     }
     with override_settings(CACHES=config):
         caches["default"].clear()

@@ -63,7 +63,7 @@ urlpatterns = [path("en/form/", form_view)]
 
 
 @pytest.mark.urls(__name__)
-def test_a_page_with_a_form_is_never_shared(page_cache, client):
+def test_a_page_with_a_form_is_never_shared(page_cache, db, client):
     # Its CSRF token belongs to one visitor: the response sets the cookie.
     first = client.get("/en/form/")
     second = client.get("/en/form/")
