@@ -1,24 +1,21 @@
 from django.db import migrations
 
-MODELS = {"registration": "registration", "participationfigures": "participation figures"}
+from website.permissions import grant
+
 ACTIONS = ["add", "change", "delete", "view"]
 
 
 def forwards(apps, schema_editor):
     """Coordinators (the Moderators group) run registrations, figures and the programme report."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model, label in MODELS.items():
-        content_type, _created = ContentType.objects.get_or_create(app_label="events", model=model)
-        for action in ACTIONS:
-            permission, _created = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=f"{action}_{model}",
-                defaults={"name": f"Can {action} {label}"},
-            )
-            for group in Group.objects.filter(name="Moderators"):
-                group.permissions.add(permission)
+    grant(
+        apps,
+        "Moderators",
+        "events",
+        {
+            "registration": ("registration", ACTIONS),
+            "participationfigures": ("participation figures", ACTIONS),
+        },
+    )
 
 
 class Migration(migrations.Migration):

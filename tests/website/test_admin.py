@@ -1,13 +1,6 @@
 import pytest
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "secret")
-    client.force_login(user)
-    return client
-
-
 def test_taxonomy_menu_groups_themes_and_target_groups(admin_client, net):
     response = admin_client.get("/admin/")
     assert "Taxonomy" in response.text

@@ -26,13 +26,6 @@ def fragments(settings):
     settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS = 60
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "secret")
-    client.force_login(user)
-    return client
-
-
 def publish_title(page, title):
     page = page.specific_class.objects.get(pk=page.pk)
     page.title = title

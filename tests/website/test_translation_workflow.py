@@ -9,13 +9,6 @@ from practices.models import Theme
 from .test_rendering import PAGE_NAMES
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "secret")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_translation_editor_opens_for_every_page_type(admin_client, net, name):
     translation = net.page(name, "it")

@@ -1,26 +1,20 @@
 from django.db import migrations
 
-# Coordinators run the network: they may edit the main and footer menus of every
-# site, the network's and the partners' microsites alike.
-MENUS = {"mainmenu": ["change", "view"], "flatmenu": ["add", "change", "delete", "view"]}
+from website.permissions import grant
 
 
 def forwards(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model, actions in MENUS.items():
-        content_type, _created = ContentType.objects.get_or_create(
-            app_label="wagtailmenus", model=model
-        )
-        for action in actions:
-            permission, _created = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=f"{action}_{model}",
-                defaults={"name": f"Can {action} {model}"},
-            )
-            for group in Group.objects.filter(name="Moderators"):
-                group.permissions.add(permission)
+    """Coordinators (the Moderators group) edit the main and footer menus of every
+    site, the network's and the partners' microsites alike."""
+    grant(
+        apps,
+        "Moderators",
+        "wagtailmenus",
+        {
+            "mainmenu": ("main menu", ["change", "view"]),
+            "flatmenu": ("flat menu", ["add", "change", "delete", "view"]),
+        },
+    )
 
 
 class Migration(migrations.Migration):
