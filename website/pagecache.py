@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail.models import Site
 
 GENERATION_KEY = "convivium:pages:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
@@ -140,8 +141,6 @@ class RememberedSiteMiddleware:
 
     def __call__(self, request):
         if settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS:
-            from wagtail.models import Site
-
             host = f"{request._get_raw_host()}:{request.get_port()}"
             request._wagtail_site = remember(
                 request, f"site:{host}", lambda: Site.find_for_request(request)
