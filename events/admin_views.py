@@ -138,6 +138,7 @@ class ProgrammeReportView(FiguresReportView):
         Column("title", label=_("Event")),
         Column("kind", label=_("Kind")),
         Column("date", label=_("Date")),
+        Column("month", label=_("Programme month")),
         Column("host", label=_("Host")),
         Column("status", label=_("Status")),
         NumberColumn("participants", label=_("Participants")),
@@ -150,6 +151,7 @@ class ProgrammeReportView(FiguresReportView):
         "title",
         "kind",
         "date",
+        "month",
         "host",
         "country",
         "status",
@@ -168,6 +170,7 @@ class ProgrammeReportView(FiguresReportView):
         "title": _("Event"),
         "kind": _("Kind"),
         "date": _("Date"),
+        "month": _("Programme month"),
         "host": _("Host"),
         "country": _("Country"),
         "status": _("Status"),
@@ -197,8 +200,8 @@ class ProgrammeReportView(FiguresReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["chart"] = bar_chart(
-            [(month.strftime("%Y-%m"), total) for month, total, _cum in self.figures.by_month],
-            _("Participants per month"),
+            [(month.label, total) for month, total, _cumulative in self.figures.by_month],
+            _("Participants per programme month"),
         )
         return context
 

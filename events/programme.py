@@ -5,9 +5,11 @@ whatever the number of its translations), where participation figures live.
 """
 
 import datetime
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Prefetch
@@ -26,17 +28,59 @@ from .models import (
 )
 
 
-def add_months(day, months):
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, 1) if day.day > 28 else day.replace(year=year, month=month)
+@dataclass(frozen=True)
+class ProgrammeMonth:
+    """Month n of the programme (Mn), counted from the programme's start day.
+
+    Funded programmes report by programme month, so a 24-month programme has 24 of
+    them whatever day of a calendar month it starts on: M1 runs from 5 January to
+    4 February when the programme starts on 5 January.
+    """
+
+    number: int
+    start: datetime.date
+    end: datetime.date  # the first day of the next programme month
+
+    @property
+    def label(self):
+        return f"M{self.number}"
+
+    @property
+    def last_day(self):
+        return self.end - datetime.timedelta(days=1)
 
 
 @dataclass
 class Window:
     start: datetime.date
-    end: datetime.date
+    length: int  # in programme months
     promised: int
+
+    def months(self):
+        # Every boundary counted from the start day, not from the month before: a programme
+        # starting on 31 January has M2 from 28 (or 29) February and M3 from 31 March.
+        boundaries = [
+            self.start + relativedelta(months=number) for number in range(self.length + 1)
+        ]
+        return [
+            ProgrammeMonth(number, start, end)
+            for number, (start, end) in enumerate(itertools.pairwise(boundaries), start=1)
+        ]
+
+    @property
+    def end(self):
+        """The day after the programme's last day."""
+        return self.start + relativedelta(months=self.length)
+
+    @property
+    def last_day(self):
+        return self.end - datetime.timedelta(days=1)
+
+    def month_of(self, day, months=None):
+        for month in months or self.months():
+            if month.start <= day < month.end:
+                return month
+        return None
 
 
 def programme_window():
@@ -52,7 +96,7 @@ def programme_window():
             .first()
         )
         start = timezone.localdate(first) if first else timezone.localdate()
-    return Window(start, add_months(start, months), settings.CONVIVIUM_PROGRAMME_EVENTS)
+    return Window(start, months, settings.CONVIVIUM_PROGRAMME_EVENTS)
 
 
 def working_events():
@@ -76,7 +120,12 @@ def programme_figures(now=None):
     window = programme_window()
     events = (
         working_events()
-        .filter(start__date__gte=window.start, start__date__lt=window.end)
+        # A day either side: an event belongs to the month of its date in the venue's zone,
+        # which the loop below reads; the database knows only the site's zone.
+        .filter(
+            start__date__gte=window.start - datetime.timedelta(days=1),
+            start__date__lt=window.end + datetime.timedelta(days=1),
+        )
         .select_related("host_partner", "participation")
         .prefetch_related(
             Prefetch("participation__countries", CountryParticipants.objects.order_by("country")),
@@ -88,11 +137,15 @@ def programme_figures(now=None):
         .order_by("start")
     )
     figures = ProgrammeFigures(window=window)
+    months = window.months()
     countries, partner_keys = set(), {}
     monthly = Counter()
     sent = Counter()
     hosted = Counter()
     for event in events:
+        month = window.month_of(event.local_start.date(), months)
+        if month is None:
+            continue
         held = event.end < now and not event.cancelled
         participation = getattr(event, "participation", None)
         if held and event.kind == EventKind.TRANSNATIONAL:
@@ -105,6 +158,7 @@ def programme_figures(now=None):
             "title": event.title,
             "kind": event.get_kind_display(),
             "date": event.local_start.date(),
+            "month": month.label,
             "host": event.host_partner.title if event.host_partner else "",
             "country": str(event.venue_country.name) if event.venue_country else "",
             "status": status_label(event, now),
@@ -126,8 +180,7 @@ def programme_figures(now=None):
             row["countries"] = len(participation.countries.all())
             row["partners"] = len(participation.partners.all())
             figures.participants += participation.total
-            month = event.local_start.date().replace(day=1)
-            monthly[month] += participation.total
+            monthly[month.number] += participation.total
             for item in participation.countries.all():
                 if item.participants:
                     countries.add(item.country.code)
@@ -139,11 +192,10 @@ def programme_figures(now=None):
     add_feedback(figures.rows, events)
     figures.countries = sorted(str(country_names.name(code)) for code in countries if code)
     figures.partners = sorted(partner.title for partner in partner_keys.values())
-    month, cumulative = window.start.replace(day=1), 0
-    while month < window.end:
-        cumulative += monthly[month]
-        figures.by_month.append((month, monthly[month], cumulative))
-        month = add_months(month, 1)
+    cumulative = 0
+    for month in months:
+        cumulative += monthly[month.number]
+        figures.by_month.append((month, monthly[month.number], cumulative))
     for partner in working_partners():
         key = partner.translation_key
         figures.by_partner.append(

@@ -1,13 +1,16 @@
+import csv
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.utils import timezone
 
 from events.factories import EventPageFactory, in_days
 from events.models import CountryParticipants, ParticipationFigures, PartnerParticipants
-from events.programme import programme_figures, programme_window
+from events.programme import Window, programme_figures, programme_window
 
 
 def record(event, total, countries, partners=()):
@@ -52,11 +55,66 @@ def test_report_totals_participants_countries_and_partners(programme):
     assert figures.partners == ["Palermo"]
 
 
-def test_participants_over_time_add_up_month_by_month(programme):
+def test_participants_over_time_add_up_programme_month_by_programme_month(programme):
     figures = programme_figures()
-    assert len(figures.by_month) == 24
+    assert [month.label for month, _total, _cumulative in figures.by_month] == [
+        f"M{number}" for number in range(1, 25)
+    ]
     assert sum(total for _month, total, _cumulative in figures.by_month) == 115
     assert figures.by_month[-1][2] == 115
+
+
+def test_a_programme_starting_mid_month_has_its_months_counted_from_its_first_day():
+    months = Window(datetime.date(2026, 1, 5), 24, 8).months()
+    assert len(months) == 24
+    assert (months[0].start, months[0].last_day) == (
+        datetime.date(2026, 1, 5),
+        datetime.date(2026, 2, 4),
+    )
+    assert (months[-1].start, months[-1].last_day) == (
+        datetime.date(2027, 12, 5),
+        datetime.date(2028, 1, 4),
+    )
+
+
+def test_a_programme_starting_on_the_31st_starts_each_month_on_that_day_or_the_last():
+    starts = [month.start for month in Window(datetime.date(2027, 1, 31), 4, 8).months()]
+    assert starts == [
+        datetime.date(2027, 1, 31),
+        datetime.date(2027, 2, 28),
+        datetime.date(2027, 3, 31),
+        datetime.date(2027, 4, 30),
+    ]
+
+
+def test_an_event_counts_in_the_programme_month_of_its_date_at_the_venue(net):
+    events = net.page("events")
+    day_before, first_day = datetime.date(2026, 2, 4), datetime.date(2026, 2, 5)
+    for day, total in ((day_before, 10), (first_day, 20)):
+        start = datetime.datetime.combine(day, datetime.time(23, 30), ZoneInfo("Europe/Athens"))
+        event = EventPageFactory(
+            parent=events, start=start, end=start + datetime.timedelta(minutes=20)
+        )
+        record(event, total, [("GR", total)])
+    window_start = datetime.date(2026, 1, 5)
+    with override_settings(CONVIVIUM_PROGRAMME_START=window_start, CONVIVIUM_PROGRAMME_MONTHS=3):
+        figures = programme_figures()
+    assert [(month.label, total) for month, total, _cumulative in figures.by_month] == [
+        ("M1", 10),
+        ("M2", 20),
+        ("M3", 0),
+    ]
+    assert [row["month"] for row in figures.rows] == ["M1", "M2"]
+
+
+def test_report_chart_and_export_name_the_same_programme_months(programme, admin_client):
+    page = admin_client.get("/admin/reports/programme/").content.decode()
+    export = admin_client.get("/admin/reports/programme/", {"export": "csv"})
+    rows = list(csv.DictReader(b"".join(export.streaming_content).decode().splitlines()))
+    months = {row["Programme month"] for row in rows}
+    assert months and all(month.startswith("M") for month in months)
+    for month in months:
+        assert f">{month}</text>" in page
 
 
 def test_report_per_partner(programme):
@@ -69,7 +127,7 @@ def test_without_a_configured_start_the_programme_starts_with_the_first_transnat
     with override_settings(CONVIVIUM_PROGRAMME_START=None, CONVIVIUM_PROGRAMME_MONTHS=24):
         window = programme_window()
     assert window.start == first.local_start.date()
-    assert window.end == window.start.replace(year=window.start.year + 2)
+    assert window.end == window.start + relativedelta(years=2)
 
 
 @pytest.fixture
@@ -83,7 +141,7 @@ def test_report_page_shows_the_summary_and_an_svg_chart(programme, admin_client)
     assert response.status_code == 200
     text = response.content.decode()
     assert "2 of 8 promised" in text
-    assert "<svg" in text and "Participants per month" in text
+    assert "<svg" in text and "Participants per programme month" in text
     assert "Germany, Greece, Italy" in text
 
 
@@ -91,7 +149,7 @@ def test_report_exports_a_spreadsheet(programme, admin_client):
     response = admin_client.get("/admin/reports/programme/", {"export": "csv"})
     assert response.status_code == 200
     rows = b"".join(response.streaming_content).decode().splitlines()
-    assert rows[0].startswith("Event,Kind,Date,Host,Country,Status,Participants")
+    assert rows[0].startswith("Event,Kind,Date,Programme month,Host,Country,Status,Participants")
     assert sum(1 for row in rows if ",Held," in row) == 3
 
 

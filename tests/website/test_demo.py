@@ -1,11 +1,14 @@
 """The demo network: its content files, and loading it twice."""
 
+import datetime
 import os
 import subprocess
 import sys
 
+import psycopg
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from website.demo import content
 
@@ -99,31 +102,42 @@ for label in ("wagtailcore.Page", "wagtailcore.Revision", "wagtailimages.Image",
 """
 
 
-@pytest.fixture
-def demo_database(tmp_path):
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory):
     """A database of its own for the demo command, on the engine the suite runs on."""
+    folder = tmp_path_factory.mktemp("demo")
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+        yield f"sqlite:///{folder / 'demo.sqlite3'}", folder
         return
-    import psycopg
-
     server = url.rsplit("/", 1)[0]
     name = f"convivium_demo_{os.getpid()}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name}")
         connection.execute(f"CREATE DATABASE {name}")
-    yield f"{server}/{name}"
+    yield f"{server}/{name}", folder
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def manage(database_url, tmp_path, *args):
+@pytest.fixture(scope="module")
+def demo(demo_database):
+    """The demo (one partner) loaded once, at the suite's instant, with what it printed."""
+    database_url, folder = demo_database
+
+    def manage(*args):
+        return run_manage(database_url, folder, *args)
+
+    manage("migrate", "--noinput")
+    return {"manage": manage, "first_run": manage("load_demo", "--partners", "palermo")}
+
+
+def run_manage(database_url, folder, *args):
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "MEDIA_ROOT": str(folder / "media"),
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -136,15 +150,35 @@ def manage(database_url, tmp_path, *args):
     return result.stdout
 
 
-def test_loading_the_demo_twice_changes_nothing(demo_database, tmp_path):
-    manage(demo_database, tmp_path, "migrate", "--noinput")
-    first_run = manage(demo_database, tmp_path, "load_demo", "--partners", "palermo")
-    first = counts(manage(demo_database, tmp_path, "shell", "--no-imports", "-c", SNAPSHOT))
-    second_run = manage(demo_database, tmp_path, "load_demo", "--partners", "palermo")
+EVENT_DATES = """
+from django.utils import timezone
+from events.models import EventPage
+for event in EventPage.objects.filter(locale__language_code="en"):
+    print(event.slug, event.local_start.date().isoformat(), event.end < timezone.now())
+"""
+
+
+def test_demo_events_are_placed_from_the_day_it_is_loaded(demo):
+    """The demo computes its dates from the day it runs; the suite runs it at its instant."""
+    rows = [
+        line.split()
+        for line in demo["manage"]("shell", "--no-imports", "-c", EVENT_DATES).splitlines()
+    ]
+    loaded = {slug: (day, past) for slug, day, past in rows}
+    today = timezone.localdate()
+    for item in NETWORK["events"]:
+        day = today + datetime.timedelta(days=item["days_from_today"])
+        assert loaded[item["slug"]] == (day.isoformat(), str(item["days_from_today"] < 0))
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    manage, first_run = demo["manage"], demo["first_run"]
+    first = counts(manage("shell", "--no-imports", "-c", SNAPSHOT))
+    second_run = manage("load_demo", "--partners", "palermo")
     assert "themes: 11/11 done" in first_run
     assert "user admin  password convivium" in first_run
     assert "0 items created" in second_run
-    assert counts(manage(demo_database, tmp_path, "shell", "--no-imports", "-c", SNAPSHOT)) == first
+    assert counts(manage("shell", "--no-imports", "-c", SNAPSHOT)) == first
     assert first["wagtailcore.Page"] > 40
     assert first["wagtail_localize.StringTranslation"] > 100
 

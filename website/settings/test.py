@@ -1,10 +1,22 @@
 """Tests: fast hashing, local-memory cache, local email outbox, a file-backed SQLite database."""
 
+import datetime
 import os
 import tempfile
 
+import time_machine
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
+
+# The suite runs at a chosen instant, never on the machine's clock, in this process and
+# in every process that tests start with these settings (the demo loader, the
+# registration race): its clock starts there and runs on. CONVIVIUM_TEST_INSTANT
+# chooses another one; CI runs the date-dependent tests at several (.ci/instants).
+TEST_INSTANT = datetime.datetime.fromisoformat(
+    os.environ.get("CONVIVIUM_TEST_INSTANT", "2026-06-10T10:00:00+00:00")
+)
+time_machine.travel(TEST_INSTANT, tick=True).start()
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", ".localhost"]
