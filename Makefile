@@ -7,7 +7,7 @@ HOST ?= localhost
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test install lint format messages compile-messages clean bench-search \
+.PHONY: help demo test test-instants install lint format messages compile-messages clean bench-search \
 	bench-handbook bench-load bench-opendata \
 	bench-events
 
@@ -18,6 +18,22 @@ demo: install ## Create .venv, install, migrate, load the demo network and serve
 
 test: install ## Create .venv, install and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The suite runs at a chosen instant (website/settings/test.py). The tests that depend on
+# the date run again at the instants where calendars turn: a month's last day, a leap
+# day, the two daylight-saving changes in Europe (01:30 UTC on the last Sundays of March
+# and October) and New Year's Eve, an hour before midnight UTC but after it in Brussels.
+DATED_TESTS := tests/website/test_clock.py tests/events tests/contributions/test_consultations.py \
+	tests/contributions/test_personal_data.py tests/opendata/test_feeds.py \
+	tests/website/test_demo.py::test_demo_events_are_placed_from_the_day_it_is_loaded
+INSTANTS := 2027-01-31T10:00:00+00:00 2028-02-29T10:00:00+00:00 2027-03-28T01:30:00+00:00 \
+	2027-10-31T01:30:00+00:00 2026-12-31T23:30:00+00:00
+
+test-instants: install ## Run the date-dependent tests at each of INSTANTS
+	@for instant in $(INSTANTS); do \
+		echo "Date-dependent tests at $$instant"; \
+		CONVIVIUM_TEST_INSTANT=$$instant $(BIN)/pytest -q $(DATED_TESTS) $(PYTEST_ARGS) || exit 1; \
+	done
 
 install: $(VENV)/.installed ## Create .venv and install the project with its test tools
 
