@@ -70,6 +70,13 @@ def test_handbook_has_six_chapters_citing_existing_practices():
         assert set(chapter["cites"]) <= practices
 
 
+def test_the_network_structure_is_written_in_every_configured_language():
+    sections = content.load("sections.toml")
+    structure = [NETWORK["home"], NETWORK["handbook"], *NETWORK["pages"], *sections.values()]
+    for item in structure:
+        assert set(content.languages_of(item)) == {code for code, _name in settings.LANGUAGES}
+
+
 def test_about_contact_and_privacy_pages_exist():
     assert {page["slug"] for page in NETWORK["pages"]} == {"about", "contact", "privacy"}
 

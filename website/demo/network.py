@@ -44,8 +44,6 @@ from . import content, images
 from .contributions import DemoContributions
 from .translation import translate
 
-NETWORK_LANGUAGES = ["it", "ar"]
-
 INDEX_PAGES = {
     "partners": PartnerIndexPage,
     "practices": PracticeIndexPage,
@@ -67,6 +65,12 @@ DEMO_ATTENDEES = [
     ("Elena Ionescu", "RO", "Teacher"),
 ]
 FOOTER_MENU = ["about", "contact", "privacy"]
+
+
+def translation_languages():
+    """Every configured language but English: the demo writes each item in all of
+    those its content file has (the network's structure has them all)."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 def coordinate(value):
@@ -205,7 +209,7 @@ class DemoNetwork:
             branding.site_title, branding.show_sample_notice = "Convivium", True
             branding.save()
         self.out.write("  home page")
-        self.translate_page(home, network["home"], NETWORK_LANGUAGES)
+        self.translate_page(home, network["home"], translation_languages())
 
         sections = content.load("sections.toml")
         for slug, model in INDEX_PAGES.items():
@@ -218,10 +222,10 @@ class DemoNetwork:
                 intro=item["en"]["intro"],
                 show_in_menus=True,
             )
-            self.translate_page(page, item, NETWORK_LANGUAGES)
+            self.translate_page(page, item, translation_languages())
             self.pages[slug] = page
         for item in self.step("network pages", network["pages"]):
-            self.pages[item["slug"]] = self.standard_page(home, item, NETWORK_LANGUAGES)
+            self.pages[item["slug"]] = self.standard_page(home, item, translation_languages())
 
     def standard_page(self, parent, item, codes):
         text = item["en"]
@@ -241,9 +245,7 @@ class DemoNetwork:
         index = self.pages["partners"]
         self.partner_count = len(partner_files)
         for number, data in enumerate(self.step("partners", partner_files)):
-            meta = data["partner"]
-            codes = list(dict.fromkeys(NETWORK_LANGUAGES + [meta["language"]]))
-            self.load_partner(index, data, codes, number)
+            self.load_partner(index, data, translation_languages(), number)
 
     def load_partner(self, index, data, codes, number):
         meta, text = data["partner"], data["partner"]["en"]
@@ -397,7 +399,7 @@ class DemoNetwork:
             event = self.load_event(
                 index,
                 item,
-                NETWORK_LANGUAGES,
+                translation_languages(),
                 zone_name=item["time_zone"],
                 host=self.partners.get(item["host"]),
             )
@@ -456,7 +458,7 @@ class DemoNetwork:
             show_in_menus=True,
         )
         self.pages["handbook"] = handbook
-        self.translate_page(handbook, item, NETWORK_LANGUAGES)
+        self.translate_page(handbook, item, translation_languages())
         for chapter in self.step("handbook chapters", network["chapters"]):
             text = chapter["en"]
             page, _created = self.child(
@@ -473,7 +475,7 @@ class DemoNetwork:
                     if key in self.practices
                 ],
             )
-            self.translate_page(page, chapter, NETWORK_LANGUAGES)
+            self.translate_page(page, chapter, translation_languages())
 
     def load_menus(self):
         main = MainMenu.get_for_site(self.site)
