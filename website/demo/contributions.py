@@ -52,7 +52,7 @@ class DemoContributions:
             closes_at=now + datetime.timedelta(days=item["closes_in_days"]),
             answers_summary=content.paragraphs_html(text.get("summary", [])),
         )
-        self.network.translate_page(page, item, ["it", "ar"])
+        self.network.translate_page(page, item)
         if not created and ConsultationAnswer.objects.filter(consultation=page).exists():
             return
         for number, answer in enumerate(item["answers"]):

@@ -67,12 +67,6 @@ DEMO_ATTENDEES = [
 FOOTER_MENU = ["about", "contact", "privacy"]
 
 
-def translation_languages():
-    """Every configured language but English: the demo writes each item in all of
-    those its content file has (the network's structure has them all)."""
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
 def coordinate(value):
     if value is None:
         return None
@@ -121,9 +115,11 @@ class DemoNetwork:
         self.created += 1
         return page, True
 
-    def translate_page(self, page, item, codes):
-        for code in codes:
-            if code == "en" or code not in item:
+    def translate_page(self, page, item):
+        """Translate ``page`` into every configured language its content item has."""
+        configured = {code for code, _name in settings.LANGUAGES}
+        for code in content.languages_of(item)[1:]:
+            if code not in configured:
                 continue
             locale = self.locale(code)
             if page.has_translation(locale):
@@ -209,7 +205,7 @@ class DemoNetwork:
             branding.site_title, branding.show_sample_notice = "Convivium", True
             branding.save()
         self.out.write("  home page")
-        self.translate_page(home, network["home"], translation_languages())
+        self.translate_page(home, network["home"])
 
         sections = content.load("sections.toml")
         for slug, model in INDEX_PAGES.items():
@@ -222,12 +218,12 @@ class DemoNetwork:
                 intro=item["en"]["intro"],
                 show_in_menus=True,
             )
-            self.translate_page(page, item, translation_languages())
+            self.translate_page(page, item)
             self.pages[slug] = page
         for item in self.step("network pages", network["pages"]):
-            self.pages[item["slug"]] = self.standard_page(home, item, translation_languages())
+            self.pages[item["slug"]] = self.standard_page(home, item)
 
-    def standard_page(self, parent, item, codes):
+    def standard_page(self, parent, item):
         text = item["en"]
         page, _created = self.child(
             parent,
@@ -238,16 +234,16 @@ class DemoNetwork:
             body=content.body_blocks(text["body"]),
             show_in_menus=True,
         )
-        self.translate_page(page, item, codes)
+        self.translate_page(page, item)
         return page
 
     def load_partners(self, partner_files):
         index = self.pages["partners"]
         self.partner_count = len(partner_files)
         for number, data in enumerate(self.step("partners", partner_files)):
-            self.load_partner(index, data, translation_languages(), number)
+            self.load_partner(index, data, number)
 
-    def load_partner(self, index, data, codes, number):
+    def load_partner(self, index, data, number):
         meta, text = data["partner"], data["partner"]["en"]
         configured = {code for code, _name in settings.LANGUAGES}
         existing = index.get_children().filter(slug=meta["slug"]).exists()
@@ -280,21 +276,21 @@ class DemoNetwork:
             member_since=datetime.date.fromisoformat(meta["member_since"]),
         )
         self.partners[meta["slug"]] = partner
-        self.translate_page(partner, meta, codes)
-        self.standard_page(partner, data["about"], codes)
+        self.translate_page(partner, meta)
+        self.standard_page(partner, data["about"])
         for position, item in enumerate(data.get("practices", [])):
             # Spread publication over the past months, partners taking turns,
             # so that "latest practices" shows the whole network.
             days_ago = (position * self.partner_count + number) * 4
-            self.load_practice(partner, item, codes, days_ago)
+            self.load_practice(partner, item, days_ago)
         for item in data.get("events", []):
-            self.load_event(partner, item, codes, zone_name=item["time_zone"])
+            self.load_event(partner, item, zone_name=item["time_zone"])
 
-    def load_practice(self, partner, item, codes, days_ago):
+    def load_practice(self, partner, item, days_ago):
         text = item["en"]
         page, created = self.existing_or_new_practice(partner, item, text)
         self.practices[f"{partner.slug}/{item['slug']}"] = page
-        self.translate_page(page, item, codes)
+        self.translate_page(page, item)
         if created:
             published = timezone.now() - datetime.timedelta(days=days_ago)
             PracticePage.objects.filter(translation_key=page.translation_key).update(
@@ -353,7 +349,7 @@ class DemoNetwork:
         )
         return start, end
 
-    def load_event(self, parent, item, codes, zone_name, host=None):
+    def load_event(self, parent, item, zone_name, host=None):
         text = item["en"]
         start, end = self.event_times(item, zone_name)
         registration = RegistrationStatus(item["registration"])
@@ -390,7 +386,7 @@ class DemoNetwork:
             ],
             body=content.body_blocks(text["body"]),
         )
-        self.translate_page(page, item, codes)
+        self.translate_page(page, item)
         return page
 
     def load_transnational_events(self, events):
@@ -399,7 +395,6 @@ class DemoNetwork:
             event = self.load_event(
                 index,
                 item,
-                translation_languages(),
                 zone_name=item["time_zone"],
                 host=self.partners.get(item["host"]),
             )
@@ -458,7 +453,7 @@ class DemoNetwork:
             show_in_menus=True,
         )
         self.pages["handbook"] = handbook
-        self.translate_page(handbook, item, translation_languages())
+        self.translate_page(handbook, item)
         for chapter in self.step("handbook chapters", network["chapters"]):
             text = chapter["en"]
             page, _created = self.child(
@@ -475,7 +470,7 @@ class DemoNetwork:
                     if key in self.practices
                 ],
             )
-            self.translate_page(page, chapter, translation_languages())
+            self.translate_page(page, chapter)
 
     def load_menus(self):
         main = MainMenu.get_for_site(self.site)
