@@ -15,6 +15,7 @@ from django.db import transaction
 from django.test import TestCase
 from django.utils import translation
 
+from tests import network as shared_network
 from website.demo import content
 from website.demo.network import DemoNetwork
 
@@ -47,6 +48,9 @@ FOOTER = ["about", "contact", "privacy"]
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
+        # The suite's shared network may already be committed: the demo would take
+        # its home page for its own and keep that network's titles.
+        shared_network.clear()
         files = [content.CONTENT_DIR / "partner-palermo.toml"]
         with TestCase.captureOnCommitCallbacks(execute=True):
             DemoNetwork(io.StringIO(), partner_files=files).load()
