@@ -32,7 +32,7 @@ def lineage(page, request):
     language has none (or only an alias that shows the source text), the link
     goes to the nearest ancestor in that language and is flagged, so that the
     switcher can say so. The ancestors in the page's language are the
-    breadcrumbs. Languages without even a home page are left out.
+    breadcrumbs. Languages without even a home page on this site are left out.
     """
     cache = request.__dict__.setdefault("_convivium_lineage", {})
     if page.pk in cache:
@@ -66,7 +66,8 @@ def lineage(page, request):
         p for p in by_language.get(current_language, []) if p.pk != page.pk and p.depth >= top_depth
     ]
     for code, _name in settings.LANGUAGES:
-        pages = by_language.get(code)
+        # Only this site's pages: on a microsite, the network above it is another host.
+        pages = [p for p in by_language.get(code, []) if p.depth >= top_depth]
         if not pages:
             continue
         exact = next(

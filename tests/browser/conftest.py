@@ -96,6 +96,7 @@ def live_site(tmp_path_factory, browser):
         "DJANGO_SETTINGS_MODULE": "website.settings.dev",
         "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
+        "CACHE_DIR": str(folder / "cache"),
     }
 
     def manage(*args):
