@@ -11,10 +11,13 @@ PORT ?= 8000
 	bench-handbook bench-load bench-opendata \
 	bench-events
 
-demo: install ## Create .venv, install, migrate, load the demo network and serve it on :8000
+# Every address the site prints (canonical, sitemap, feeds, emails) names the host and port
+# it is served on: load_demo gives them to the Site, the admin's emails read them too.
+# DEBUG=false: visitors' error pages are the site's own, in their language, never Django's.
+demo: install ## Create .venv, install, migrate, load the demo network and serve it on HOST:PORT (localhost:8000)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py load_demo --address $(HOST):$(PORT)
+	DEBUG=false WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Create .venv, install and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

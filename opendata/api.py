@@ -38,6 +38,7 @@ from practices.models import (
     TargetGroup,
     Theme,
 )
+from website.addresses import site_url
 from website.query import private_pages
 
 MAX_LIMIT = 100
@@ -220,9 +221,7 @@ class ImageField(RelatedObjectField):
         except SourceImageIOError:
             return None
         return {
-            "url": rendition.full_url
-            if rendition.url.startswith("http")
-            else self.context["request"].build_absolute_uri(rendition.url),
+            "url": site_url(self.context["request"], rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "alt": rendition.alt,

@@ -22,6 +22,7 @@ from search.backends import get_backend
 from search.component import FACET_LABELS, label_for, labels
 from search.forms import SearchForm
 from search.query import PracticeQuery
+from website.addresses import site_url
 
 COLUMNS = [
     "translation_key",
@@ -147,7 +148,7 @@ def practices_json(request):
             "name": settings.CONVIVIUM_OPEN_DATA_LICENCE["name"],
             "url": settings.CONVIVIUM_OPEN_DATA_LICENCE["url"],
         },
-        "source": request.build_absolute_uri(),
+        "source": site_url(request, request.get_full_path()),
         "generated_at": timezone.now(),
         "language": language,
         "selection": {

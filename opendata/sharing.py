@@ -11,6 +11,7 @@ from django.utils.translation import get_language, to_locale
 
 from partners.models import OrganisationType, PartnerPage
 from practices.models import HandbookChapterPage, HandbookPage, PracticePage
+from website.addresses import site_url
 
 IMAGE_SPEC = "fill-1200x630"
 
@@ -39,7 +40,7 @@ def rendition_of(image, request):
     except OSError:  # the original file is missing: share without an image
         return None
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": site_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": rendition.alt,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from website.addresses import site_url
 from website.query import private_pages
 
 
@@ -101,6 +102,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/",
-        f"Sitemap: {request.build_absolute_uri(reverse('opendata_sitemap'))}",
+        f"Sitemap: {site_url(request, reverse('opendata_sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

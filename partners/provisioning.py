@@ -178,10 +178,15 @@ def moderation_workflow(name, partner, moderators):
 
 
 def own_site(spec, partner):
+    """The partner's Site, on the port the network's default Site is served on."""
+    default = Site.objects.filter(is_default_site=True).first()
     site, _created = Site.objects.get_or_create(
         hostname=spec.hostname,
-        port=80,
-        defaults={"root_page": partner, "site_name": spec.organisation_name},
+        defaults={
+            "port": default.port if default else 80,
+            "root_page": partner,
+            "site_name": spec.organisation_name,
+        },
     )
     branding = SiteBranding.for_site(site)
     if branding.site_title != spec.organisation_name:

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from website.addresses import site_url
 from website.pagecache import remember
 from website.translations import LanguageLink
 
@@ -73,7 +74,7 @@ def language_links(request):
                 code=code,
                 name=LANG_INFO[code]["name_local"],
                 url=url,
-                full_url=request.build_absolute_uri(url),
+                full_url=site_url(request, url),
                 title="",
                 is_translation=True,
                 is_current=code == current,

@@ -1,6 +1,9 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,12 +17,17 @@ urlpatterns = [
     path("", include("opendata.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Static files are WhiteNoise's (from the apps' folders in development). Uploaded
+# files are Django's to serve where nothing else does, DEBUG on or off: Django's
+# static() helper gives nothing with DEBUG off, hence the pattern of its own.
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # The public site carries the language in its addresses: /en/…, /it/…, /ar/…
 urlpatterns += i18n_patterns(

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError, ProgrammingError, connection
 from django.test import Client
+from django.utils import translation
 
 from tests.website.tcp_proxy import Relay
 
@@ -44,6 +45,26 @@ def test_a_broken_query_is_a_500_not_a_503(net):
         response = failing_client().get("/en/search/?q=market")
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
+
+
+@pytest.mark.parametrize("language", ["el", "ar"])
+def test_a_failing_view_gets_the_sites_error_page_even_without_the_database(
+    net, django_db_blocker, language
+):
+    """The error page itself asks nothing of the database, which may be what failed."""
+    with (
+        mock.patch("search.views.render", side_effect=RuntimeError("a defect")),
+        django_db_blocker.block(),
+    ):
+        response = failing_client().get(f"/{language}/search/?q=market")
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert 'class="error-page"' in content
+    assert f'lang="{language}"' in content
+    assert ('dir="rtl"' in content) == (language == "ar")
+    with translation.override(language):
+        assert translation.gettext("Something went wrong") in content
+    assert "Traceback" not in content
 
 
 def get_status(url):

@@ -163,3 +163,24 @@ def test_no_link_leads_to_another_language_but_the_switcher_and_labelled_content
             if other_language(href, code) and not in_switcher and language in (None, code)
         ]
         assert strays == [], slug
+
+
+@pytest.mark.parametrize("code", ["el", "ar"])
+def test_an_address_of_nothing_gets_the_sites_own_page_not_found_in_the_language(site, code):
+    response = site.get(f"/{code}/nothing/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    page = Page(html)
+    assert page.lang == code
+    assert ('dir="rtl"' in html) == (code == "ar")
+    with translation.override(code):
+        assert [text.strip() for text in page.h1] == [translation.gettext("Page not found")]
+    menu = next(texts for name, texts in page.menus.items() if name.startswith("main-menu"))
+    assert [text.strip() for text in menu] == [title(slug, code) for slug in MENU]
+
+
+def test_an_address_of_nothing_without_a_language_gets_the_visitors_language(site):
+    response = site.get("/nothing", HTTP_ACCEPT_LANGUAGE="el", follow=True)
+    assert response.status_code == 404
+    assert response.redirect_chain[-1][0] == "/el/nothing/"
+    assert Page(response.content.decode()).lang == "el"

@@ -76,8 +76,9 @@ def coordinate(value):
 class DemoNetwork:
     """The demo network; ``partner_files`` narrows it to some partners (for tests)."""
 
-    def __init__(self, out, today=None, partner_files=None):
+    def __init__(self, out, today=None, partner_files=None, address=None):
         self.out = out if isinstance(out, OutputWrapper) else OutputWrapper(out)
+        self.address = address
         self.partner_files = partner_files
         self.today = today or timezone.localdate()
         self.locales = {}
@@ -199,6 +200,8 @@ class DemoNetwork:
             site.save()
             if welcome is not None and welcome.specific_class is Page:
                 welcome.delete()  # the page Wagtail installs as a placeholder
+        if self.address and site is not None:
+            self.serve_at(site, *self.address)
         self.site, self.home = site, home
         branding = SiteBranding.for_site(site)
         if not branding.show_sample_notice:
@@ -222,6 +225,14 @@ class DemoNetwork:
             self.pages[slug] = page
         for item in self.step("network pages", network["pages"]):
             self.pages[item["slug"]] = self.standard_page(home, item)
+
+    def serve_at(self, site, hostname, port):
+        """The default Site answers at ``hostname:port``; partners' own Sites move to its port."""
+        if (site.hostname, site.port) == (hostname, port):
+            return
+        Site.objects.exclude(pk=site.pk).filter(port=site.port).update(port=port)
+        site.hostname, site.port = hostname, port
+        site.save()
 
     def standard_page(self, parent, item):
         text = item["en"]

@@ -1,13 +1,18 @@
-"""Local development: debug on, a visible not-secret key, mails on the console."""
+"""Local development: debug on, a visible not-secret key, mails on the console.
+
+DEBUG=false shows the site as visitors see it: its own error pages, not Django's
+(`make demo` runs so); static and media files are served all the same.
+"""
 
 import hashlib
 import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, DATABASES, env_list
+from .base import BASE_DIR, CACHES, DATABASES, env_flag, env_list
 
-DEBUG = True
+DEBUG = env_flag("DEBUG", True)
+SERVE_MEDIA = env_flag("SERVE_MEDIA", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-convivium")  # noqa: S105
 # Partner microsites answer at <slug>.localhost, which browsers resolve to this machine.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,[::1]")

@@ -30,6 +30,7 @@ CONVIVIUM_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
 CONVIVIUM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 0))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="convivium-test-media-")
+SERVE_MEDIA = True  # as in development, where DEBUG may be off (make demo)
 STATIC_ROOT = tempfile.mkdtemp(prefix="convivium-test-static-")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -47,4 +47,4 @@ class Command(BaseCommand):
             f"  collection: {result.collection.name}; workflow: {result.workflow.name}"
         )
         if result.site:
-            self.stdout.write(f"  site: http://{result.site.hostname}:8000/ in development")
+            self.stdout.write(f"  site: {result.site.root_url}/")
