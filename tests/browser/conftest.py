@@ -109,9 +109,9 @@ def live_site(tmp_path_factory, browser):
             text=True,
         ).stdout
 
-    manage("migrate", "--noinput")
-    manage("load_demo", "--partners", "palermo")
     port = free_port()
+    manage("migrate", "--noinput")
+    manage("load_demo", "--partners", "palermo", "--address", f"localhost:{port}")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
