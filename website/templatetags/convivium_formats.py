@@ -9,6 +9,7 @@
 {{ page.population|number }}             1,234,567
 {{ page.get_language_names|list }}       Italian, Greek and Arabic
 {{ speakers|names }}                     each name in <bdi>, then the list
+{% blocktranslate with host=partner.title|bdi %}   a name isolated in a sentence
 """
 
 from django import template
@@ -56,10 +57,19 @@ def list_(items):
 
 
 @register.filter(is_safe=True)
+def bdi(value):
+    """A name isolated in <bdi>, so that a Latin name keeps its order in an Arabic line
+    (and an Arabic one in a Latin line); safe to pass into {% blocktranslate %}."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter(is_safe=True)
 def names(items):
     """A list of names, each isolated in <bdi> so that a name in another script or
     direction keeps its order inside the reader's sentence."""
-    isolated = [format_html("<bdi>{}</bdi>", item) for item in items if item not in (None, "")]
+    isolated = [bdi(item) for item in items if item not in (None, "")]
     return mark_safe(formats.format_list(isolated))  # noqa: S308 - every item is escaped
 
 
