@@ -218,6 +218,16 @@ def number(value, language=None):
     return babel_numbers.format_decimal(value, locale=babel_locale(language))
 
 
+def language_name(code, language=None):
+    """The name of the language ``code`` in the reader's language: 'Italian',
+    'italiano', 'Italienisch', 'الإيطالية'; the code itself if CLDR does not know it."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_language_name(babel_locale(language))
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code
+
+
 def format_list(items, style="standard", language=None):
     """'Palermo, Girona and Athens'; in Arabic with the Arabic comma and و."""
     items = [str(item) for item in items if item not in (None, "")]

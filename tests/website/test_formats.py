@@ -169,3 +169,10 @@ def test_template_filters_follow_the_active_language():
     assert "<bdi>A&amp;B</bdi> و<bdi>C</bdi>" in text
     assert '<time datetime="2026-12-22T09:00:00+02:00">22 ديسمبر 2026، 9:00 ص</time>' in text
     assert '<time datetime="2026-12-22T17:00:00+02:00">5:00 م</time>' in text
+
+
+def test_languages_are_named_in_the_readers_language():
+    assert formats.language_name("it", "en") == "Italian"
+    assert formats.language_name("it", "de") == "Italienisch"
+    assert formats.language_name("it", "ar") == "الإيطالية"
+    assert formats.language_name("zz-unknown", "en") == "zz-unknown"
