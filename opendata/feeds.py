@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from events.models import EventPage
 from practices.models import PracticePage
+from website import formats
 from website.query import private_pages
 
 FEED_LENGTH = 30
@@ -73,6 +74,6 @@ class EventsFeed(NetworkFeed):
     description = _("Transnational and local events, newly announced.")
 
     def item_description(self, page):
-        when = page.local_start.strftime("%Y-%m-%d %H:%M")
+        when = formats.long_datetime(page.start, page.time_zone)
         where = ", ".join(part for part in (page.venue_city, page.venue_country.name) if part)
         return " · ".join(part for part in (when, where, page.summary) if part)

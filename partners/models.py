@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from website import formats
 from website.blocks import BaseStreamBlock
 from website.forms import LanguagesField
 from website.models import IntroMixin
@@ -171,8 +172,8 @@ class PartnerPage(IntroMixin, Page):
         return cls.objects.ancestor_of(page).first()
 
     def get_language_names(self):
-        names = dict(settings.LANGUAGES)
-        return [names.get(code, code) for code in self.languages]
+        """The partner's languages, named in the reader's language (CLDR)."""
+        return [formats.language_name(code) for code in self.languages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -89,3 +89,46 @@ def test_open_registration_needs_a_link(net):
     event = EventPageFactory.build(registration_status="open", registration_url="")
     with pytest.raises(Exception, match="registration link"):
         event.clean()
+
+
+@pytest.fixture
+def athens_event(net):
+    """The kick-off, in every language, on 22 December 2026 from 09:00 to 17:00 in Athens."""
+    athens = zoneinfo.ZoneInfo("Europe/Athens")
+    event = net.page("event")
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        start=datetime.datetime(2026, 12, 22, 9, 0, tzinfo=athens),
+        end=datetime.datetime(2026, 12, 22, 17, 0, tzinfo=athens),
+        time_zone="Europe/Athens",
+    )
+    return event
+
+
+def test_event_page_in_english_gives_the_day_first_the_24_hour_clock_and_the_zone(
+    client, athens_event
+):
+    text = client.get(athens_event.url).text
+    assert '<time datetime="2026-12-22T09:00:00+02:00">22 December 2026, 09:00</time>' in text
+    assert '–<time datetime="2026-12-22T17:00:00+02:00">17:00</time>' in text
+    assert '<span class="tz">(Athens Time)</span>' in text
+    assert "Europe/Athens" not in text.split("<main", 1)[1]
+
+
+def test_event_page_in_arabic_gives_the_arabic_date_and_zone_and_isolates_the_host(
+    client, net, athens_event
+):
+    response = client.get(net.page("event", "ar").url)
+    text = response.text
+    assert 'dir="rtl"' in text
+    assert ">22 ديسمبر 2026، 9:00 ص</time>" in text
+    assert '<span class="tz">(توقيت أثينا)</span>' in text
+    host = net.page("partner", "ar").title
+    assert f"<bdi>{host}</bdi></a>" in text
+
+
+def test_event_card_in_arabic_isolates_its_title_and_host(client, net, athens_event):
+    text = client.get(net.page("events", "ar").url).text
+    event = net.page("event", "ar")
+    assert f'<h3 class="card__title" dir="auto"><a href="{event.url}">{event.title}</a>' in text
+    assert f"<bdi>{net.page('partner', 'ar').title}</bdi>" in text
+    assert ">22 ديسمبر 2026، 9:00 ص</time>" in text

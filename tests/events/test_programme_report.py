@@ -142,7 +142,7 @@ def test_report_page_shows_the_summary_and_an_svg_chart(programme, admin_client)
     text = response.content.decode()
     assert "2 of 8 promised" in text
     assert "<svg" in text and "Participants per programme month" in text
-    assert "Germany, Greece, Italy" in text
+    assert "Germany, Greece and Italy" in text
 
 
 def test_report_exports_a_spreadsheet(programme, admin_client):

@@ -4,11 +4,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.utils import formats, timezone, translation
 
 from handbook import building
 from handbook.building import build_current
 from handbook.models import BookFile, HandbookEdition
+from website import formats
 
 
 class FakeRenderers:
@@ -95,8 +95,7 @@ def test_download_link_shows_size_and_date_and_leads_to_the_file(client, net, re
     build_current(handbook)
     page = client.get(handbook.url)
     pdf = current(handbook)
-    with translation.override("ar"):
-        size, date = pdf.human_size, formats.date_format(timezone.localtime(pdf.built_at))
+    size, date = pdf.human_size, formats.long_date(pdf.built_at, "ar")
     assert f"({size}, " in page.text
     assert date in page.text
     assert "/ar/handbook/pdf/" in page.text

@@ -1,6 +1,10 @@
+import datetime
+import zoneinfo
+
 import feedparser
 import pytest
 
+from events.models import EventPage
 from practices.models import PracticePage
 
 
@@ -61,3 +65,25 @@ def test_pages_link_the_feeds_of_their_language(client, net, language):
 def test_a_feed_is_titled_in_its_language(client, net):
     assert parse(client, "/ar/feeds/practices/").feed.title == "ممارسات جيدة جديدة"
     assert parse(client, "/it/feeds/events/").feed.title == "Eventi della rete"
+
+
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [
+        ("en", "22 December 2026, 09:00 (Athens Time)"),
+        ("it", "22 dicembre 2026, 09:00 (Ora Atene)"),
+        ("ar", "22 ديسمبر 2026، 9:00 ص (توقيت أثينا)"),
+    ],
+)
+def test_an_events_description_gives_its_time_as_the_feeds_language_writes_it(
+    client, net, language, when
+):
+    athens = zoneinfo.ZoneInfo("Europe/Athens")
+    EventPage.objects.filter(translation_key=net.page("event").translation_key).update(
+        start=datetime.datetime(2026, 12, 22, 9, 0, tzinfo=athens),
+        end=datetime.datetime(2026, 12, 22, 17, 0, tzinfo=athens),
+        time_zone="Europe/Athens",
+    )
+    entries = parse(client, f"/{language}/feeds/events/").entries
+    descriptions = [entry.description for entry in entries]
+    assert any(description.startswith(when) for description in descriptions), descriptions

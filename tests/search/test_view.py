@@ -24,7 +24,7 @@ def test_search_page_finds_a_practice_by_its_words(client, search_index):
 
 def test_results_show_partner_country_and_themes(client, search_index):
     page = content(client.get("/en/search/?q=market"))
-    assert "Palermo · Italy" in page
+    assert "<bdi>Palermo</bdi> · Italy" in page
     assert "<li>Integration</li>" in page
 
 
