@@ -20,6 +20,7 @@ def handbook_context(handbook, chapters):
         HandbookChapterPage.objects.live()
         .filter(translation_key__in=[chapter.translation_key for chapter in chapters])
         .exclude(locale_id=handbook.locale_id)
+        .filter(alias_of__isnull=True)  # an alias shows another language's text
         .order_by("locale__language_code")
         .values_list("translation_key", "locale__language_code")
     ):

@@ -132,7 +132,9 @@ def handbook_data(page, context, common, request):
 def sharing(page, context):
     """The sharing card of ``page`` and its JSON-LD (or None)."""
     request = context["request"]
-    url = page.get_full_url(request)
+    # A page not yet translated shows another language's text: that version is the original.
+    original = page.alias_of if page.alias_of_id else page
+    url = original.get_full_url(request)
     description = description_of(page)
     image = rendition_of(image_of(page), request)
     card = {
@@ -149,7 +151,7 @@ def sharing(page, context):
         "@context": "https://schema.org",
         "name": page.title,
         "url": url,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": original.locale.language_code,
     }
     if description:
         common["description"] = description

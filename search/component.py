@@ -180,7 +180,9 @@ def translations(pages, language):
         Page.objects.live()
         .exclude(private_pages())
         .filter(translation_key__in=keys, locale__language_code=language)
-        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+        .only(
+            "id", "title", "url_path", "path", "depth", "translation_key", "locale_id", "alias_of"
+        )
     )
     return {page.translation_key: page for page in found}
 

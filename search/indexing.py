@@ -30,8 +30,12 @@ def plain_text(rich_text):
 
 
 def indexable_practices():
-    """Live public practices, with all an entry needs in a fixed number of queries."""
-    return PracticePage.objects.live().public().with_taxonomy()
+    """Live public practices, with all an entry needs in a fixed number of queries.
+
+    Not the aliases that show a practice in the languages it has no translation in:
+    the search finds the original, in its language, from every language.
+    """
+    return PracticePage.objects.live().public().filter(alias_of__isnull=True).with_taxonomy()
 
 
 def build_entry(page):

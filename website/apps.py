@@ -10,6 +10,7 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from .signals import (
+            connect_fallbacks,
             connect_menu_invalidation,
             connect_page_cache_invalidation,
             create_locales,
@@ -18,3 +19,4 @@ class WebsiteConfig(AppConfig):
         post_migrate.connect(create_locales, sender=self)
         connect_menu_invalidation()
         connect_page_cache_invalidation()
+        connect_fallbacks()

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
-from . import menus, pagecache
+from . import fallbacks, menus, pagecache
 
 
 def create_locales(sender, **kwargs):
@@ -69,3 +69,10 @@ def connect_page_cache_invalidation():
         signal.connect(invalidate_pages, dispatch_uid=f"convivium-pages-{signal!r}")
     for signal in (post_save, post_delete):
         signal.connect(invalidate_pages, dispatch_uid=f"convivium-pages-{signal!r}")
+
+
+def connect_fallbacks():
+    for signal in (page_published, page_unpublished):
+        signal.connect(fallbacks.original_changed, dispatch_uid=f"convivium-fallbacks-{signal!r}")
+    pre_delete.connect(fallbacks.aliases_of_deleted, dispatch_uid="convivium-fallbacks-delete")
+    post_delete.connect(fallbacks.original_deleted, dispatch_uid="convivium-fallbacks-deleted")

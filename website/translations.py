@@ -87,7 +87,8 @@ def lineage(page, request):
                 url=target.get_url(request),
                 full_url=target.get_full_url(request),
                 title=target.title,
-                is_translation=exact is not None,
+                # An alias shows another language's text: not a translation.
+                is_translation=exact is not None and not exact.alias_of_id,
                 is_current=code == current_language,
             )
         )

@@ -38,6 +38,7 @@ from practices.models import (
     TargetGroup,
     Theme,
 )
+from website import fallbacks
 from website.models import HomePage, SiteBranding, StandardPage
 
 from . import content, images
@@ -140,6 +141,14 @@ class DemoNetwork:
     # -- the network --------------------------------------------------------
 
     def load(self):
+        # Aliases of untranslated pages are made once, when everything is there.
+        with fallbacks.refreshed_at_the_end():
+            self.load_network()
+            with one_build_at_the_end():  # aliases of chapters change the handbooks
+                self.load_fallbacks()
+        return self.created
+
+    def load_network(self):
         known = {code for code, _name in settings.LANGUAGES}
         for code in known:
             self.locale(code)
@@ -158,7 +167,6 @@ class DemoNetwork:
             self.load_handbook(network)
         DemoContributions(self).load()
         self.load_menus()
-        return self.created
 
     def load_taxonomy(self, taxonomy):
         en = self.locale("en")
@@ -482,6 +490,11 @@ class DemoNetwork:
                 ],
             )
             self.translate_page(page, chapter)
+
+    def load_fallbacks(self):
+        """What is not translated into a language is there all the same, in the best it has."""
+        done = fallbacks.refresh(progress=lambda keys: self.step("untranslated pages", keys))
+        self.out.write(f"  aliases of untranslated pages: {done.created} made")
 
     def load_menus(self):
         main = MainMenu.get_for_site(self.site)

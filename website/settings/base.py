@@ -183,6 +183,21 @@ if LANGUAGE_CODE not in _language_codes:
     raise ImproperlyConfigured("CONVIVIUM_LANGUAGES must include the working language 'en'")
 LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in _language_codes]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page not yet translated shows, in each language, the text of the first of these
+# languages it exists in, English last: "ro:it fr,pl:de" (website.fallbacks).
+CONVIVIUM_FALLBACK_LANGUAGES = {}
+for _rule in env_list("CONVIVIUM_FALLBACK_LANGUAGES"):
+    _reader, _separator, _order = _rule.partition(":")
+    _order = _order.split()
+    for _code in [_reader.strip(), *_order]:
+        if _code not in _language_codes:
+            raise ImproperlyConfigured(
+                f"CONVIVIUM_FALLBACK_LANGUAGES: {_code!r} is not one of CONVIVIUM_LANGUAGES"
+            )
+    CONVIVIUM_FALLBACK_LANGUAGES[_reader.strip()] = _order
+# Off in the tests but for those of the fallbacks: aliases in nine languages of every
+# page the tests make would only slow them.
+CONVIVIUM_FALLBACKS = os.environ.get("CONVIVIUM_FALLBACKS", "true").lower() == "true"
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]

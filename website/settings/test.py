@@ -48,6 +48,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
 
+# Aliases of untranslated pages in every language: the tests of website.fallbacks turn
+# them on, and the demo makes them when it has loaded.
+CONVIVIUM_FALLBACKS = False
 # Building PDFs takes seconds: only the tests of the handbook's files turn it on.
 CONVIVIUM_HANDBOOK_BUILD_ON_PUBLISH = False
 # Tests sign in with force_login or client.login (no request): the lockout has its own tests.

@@ -1,0 +1,250 @@
+"""A page not translated into a language is there all the same, in the best language it has.
+
+The shared network is written in English, Italian and Arabic: in Greek, Romanian and the
+other languages every page is an alias of one of those versions.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from events.factories import EventPageFactory
+from events.models import EventPage
+from website import fallbacks
+
+
+@pytest.fixture(autouse=True)
+def fallbacks_on(settings):
+    settings.CONVIVIUM_FALLBACKS = True
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {}
+
+
+@pytest.fixture
+def aliased(net):
+    fallbacks.refresh()
+    return net
+
+
+def version(page, code):
+    return Page.objects.get(translation_key=page.translation_key, locale__language_code=code)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def test_a_page_without_a_greek_translation_has_a_greek_alias_of_the_english(aliased):
+    practice = aliased.page("practice")
+    greek = version(practice, "el")
+    assert greek.alias_of_id == practice.pk
+    assert greek.live
+    assert greek.url == "/el/partners/palermo/market-walks/"
+
+
+def test_a_language_with_its_own_translation_gets_no_alias(aliased):
+    practice = aliased.page("practice")
+    assert version(practice, "it").alias_of_id is None
+
+
+def test_the_configured_fallback_order_comes_before_english(net, settings):
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {"ro": ["it"]}
+    fallbacks.refresh()
+    practice = net.page("practice")
+    romanian = version(practice, "ro")
+    assert romanian.alias_of_id == net.page("practice", "it").pk
+    assert romanian.title == "Passeggiate al mercato"
+    assert version(practice, "el").alias_of_id == practice.pk
+
+
+def test_english_falls_back_to_any_version_a_page_has(net, locales):
+    arabic_events = net.page("events", "ar")
+    only_arabic = EventPageFactory(
+        parent=arabic_events, title="أمسية الحكايات", slug="hikayat", locale=locales["ar"]
+    )
+    fallbacks.refresh()
+    english = version(only_arabic, "en")
+    assert english.alias_of_id == only_arabic.pk
+    assert english.url == "/en/events/hikayat/"
+
+
+def test_publishing_a_new_page_gives_it_aliases_in_every_language(
+    net, django_capture_on_commit_callbacks
+):
+    fallbacks.refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = publish(EventPageFactory(parent=net.page("events"), title="Open day"))
+    codes = set(
+        EventPage.objects.filter(translation_key=event.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
+    )
+    assert codes == {"en", "it", "el", "es", "pl", "ro", "de", "fr", "ar"}
+
+
+def test_a_new_translation_takes_over_the_aliases_that_prefer_its_language(
+    net, settings, django_capture_on_commit_callbacks
+):
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {"ro": ["it"]}
+    fallbacks.refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = publish(EventPageFactory(parent=net.page("events"), title="Open day"))
+    assert version(event, "ro").alias_of_id == event.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        italian = version(event, "it").specific
+        italian.alias_of_id = None  # as wagtail-localize does when a translator starts
+        italian.title = "Giornata aperta"
+        italian.save()
+        publish(italian)
+    romanian = version(event, "ro")
+    assert romanian.alias_of_id == italian.pk
+    assert romanian.title == "Giornata aperta"
+
+
+def test_unpublishing_the_followed_version_moves_the_alias_to_the_next(
+    net, settings, django_capture_on_commit_callbacks
+):
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {"ro": ["it"]}
+    fallbacks.refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        net.page("practice", "it").unpublish()
+    romanian = version(net.page("practice"), "ro")
+    assert romanian.alias_of_id == net.page("practice").pk
+    assert romanian.live
+    assert romanian.title == "Market walks"
+
+
+def test_deleting_the_only_version_leaves_no_copy_behind(net, django_capture_on_commit_callbacks):
+    fallbacks.refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = publish(EventPageFactory(parent=net.page("events"), title="Open day"))
+    assert Page.objects.filter(translation_key=event.translation_key).count() == 9
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=event.pk).delete()
+    assert not Page.objects.filter(translation_key=event.translation_key).exists()
+
+
+def test_deleting_the_followed_version_makes_the_aliases_again_from_the_next(
+    net, settings, django_capture_on_commit_callbacks
+):
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {"ro": ["it"]}
+    fallbacks.refresh()
+    italian = net.page("local_event", "it")
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=italian.pk).delete()
+    romanian = version(net.page("local_event"), "ro")
+    assert romanian.alias_of_id == net.page("local_event").pk
+    assert version(net.page("local_event"), "it").alias_of_id == net.page("local_event").pk
+
+
+def test_the_command_makes_every_alias_and_shows_its_progress(net):
+    out = io.StringIO()
+    call_command("refresh_fallbacks", stdout=out)
+    assert re.search(r"pages: (\d+)/\1", out.getvalue())
+    assert "made" in out.getvalue()
+    greek = Locale.objects.get(language_code="el")
+    assert Page.objects.filter(locale=greek, alias_of__isnull=False).count() == (
+        Page.objects.filter(locale__language_code="en", depth__gt=1).count()
+    )
+    again = io.StringIO()
+    call_command("refresh_fallbacks", stdout=again)
+    assert "Aliases: 0 made, 0 pointed" in again.getvalue()
+
+
+# What readers see.
+
+
+def test_a_greek_card_of_an_english_event_is_marked_english_with_a_greek_note(aliased, client):
+    html = client.get("/el/events/").content.decode()
+    cards = re.findall(r'<article class="card card--event.*?</article>', html, re.S)
+    card = next(card for card in cards if "kick-off" in card)
+    assert 'lang="en" dir="ltr"><a href="/el/events/kick-off/">' in card
+    assert '<p class="fallback-note" lang="el" dir="ltr">' in card
+    assert "Αγγλικά" in card  # "English", as Greek writes it (CLDR)
+
+
+def test_an_english_card_of_an_arabic_only_event_is_right_to_left(net, locales, client):
+    EventPageFactory(
+        parent=net.page("events", "ar"),
+        title="أمسية الحكايات",
+        slug="hikayat",
+        locale=locales["ar"],
+    )
+    fallbacks.refresh()
+    html = client.get("/en/events/").content.decode()
+    assert 'lang="ar" dir="rtl"><a href="/en/events/hikayat/">أمسية الحكايات</a>' in html
+    assert "available in Arabic" in html
+
+
+def test_an_alias_page_shows_the_text_in_its_language_inside_the_greek_interface(aliased, client):
+    html = client.get("/el/partners/palermo/market-walks/").content.decode()
+    assert '<html lang="el" dir="ltr"' in html
+    assert '<div lang="en" dir="ltr">' in html
+    assert "Αγγλικά, Ιταλικά και Αραβικά" in html  # the original first, then the network's order
+    assert 'href="/el/practices/"' in html  # the Greek menu
+
+
+def test_an_alias_page_names_the_original_as_canonical_and_is_no_alternate(aliased, client):
+    html = client.get("/el/partners/palermo/market-walks/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/en/partners/palermo/market-walks/">' in (
+        html
+    )
+    assert 'hreflang="el"' not in html.split("</head>")[0]
+    english = client.get("/en/partners/palermo/market-walks/").content.decode()
+    assert 'hreflang="el"' not in english.split("</head>")[0]
+    assert 'hreflang="it"' in english.split("</head>")[0]
+
+
+def test_the_sitemap_lists_no_alias(aliased, client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/partners/palermo/market-walks/" in sitemap
+    assert "/el/partners/palermo/market-walks/" not in sitemap
+
+
+def test_a_signed_in_translator_gets_a_link_that_starts_the_translation(
+    aliased, client, admin_user
+):
+    address = "/el/partners/palermo/market-walks/"
+    start = f"/admin/localize/submit/page/{aliased.page('practice').pk}/"
+    assert start not in client.get(address).content.decode()
+    client.force_login(admin_user)
+    assert start in client.get(address).content.decode()
+
+
+def test_the_handbook_does_not_count_aliases_as_translations(aliased, client):
+    html = client.get("/el/handbook/").content.decode()
+    also_in = re.search(r'class="toc-languages">(.*?)</p>', html, re.S).group(1)
+    assert "Ελληνικά" not in also_in
+    assert "italiano" in also_in
+
+
+def test_the_switcher_on_an_alias_says_the_page_is_not_translated(aliased, client):
+    html = client.get("/en/partners/palermo/market-walks/").content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    greek = re.search(r'<a href="/el/[^"]*"[^>]*hreflang="el"[^>]*>', switcher).group(0)
+    assert 'class="not-translated"' in greek
+
+
+def test_the_greek_events_page_costs_the_same_queries_with_more_fallbacks(net, client):
+    def queries():
+        fallbacks.refresh()
+        cache.clear()  # the aliases' publications emptied some caches, not others
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/el/events/")
+        assert response.status_code == 200
+        return len(captured), response.content.decode().count('class="fallback-note"')
+
+    for number in range(2):
+        EventPageFactory(parent=net.page("events"), title=f"Meeting {number}")
+    few, few_notes = queries()
+    for number in range(2, 8):
+        EventPageFactory(parent=net.page("events"), title=f"Meeting {number}")
+    many, many_notes = queries()
+    assert many_notes == few_notes + 6
+    assert many == few

@@ -1,0 +1,232 @@
+"""Pages not yet translated, present in every language in the best one they exist in.
+
+A practice written in English and Italian has, in the Greek tree, a Wagtail alias: a
+Greek page that shows the text of the version it follows and is republished with it.
+The Greek indexes, map and home page list it like any Greek page, and its templates
+say which language it is written in. The version an alias follows is the first that
+is live in the language's fallback order (CONVIVIUM_FALLBACK_LANGUAGES, English
+last), else any live version. When a translator translates the page, wagtail-localize
+turns the alias into the translation.
+
+Aliases follow the pages: a publication makes or re-points the aliases of its page,
+an unpublication or a deletion re-points them to the next version or lets them go.
+"""
+
+import contextlib
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from .formats import babel_locale, format_list
+from .pagecache import remember
+
+_deferred = threading.local()
+
+
+def fallback_order(code):
+    """The languages whose text a page shows in ``code`` when it has no translation."""
+    configured = [
+        other
+        for other in settings.CONVIVIUM_FALLBACK_LANGUAGES.get(code, [])
+        if other not in (code, settings.LANGUAGE_CODE)
+    ]
+    return [*configured, settings.LANGUAGE_CODE] if code != settings.LANGUAGE_CODE else []
+
+
+@dataclass
+class Refreshed:
+    created: int = 0
+    repointed: int = 0
+
+
+def _versions(translation_keys):
+    pages = Page.objects.filter(depth__gt=1).order_by("depth", "path")
+    if translation_keys is not None:
+        pages = pages.filter(translation_key__in=translation_keys)
+    return pages.values_list(
+        "id", "translation_key", "locale__language_code", "alias_of_id", "live", "depth"
+    )
+
+
+def _source_for(code, originals):
+    """The live original to show in ``code``: {language: page id} of live originals."""
+    for other in fallback_order(code):
+        if other in originals:
+            return originals[other]
+    return next(
+        (originals[other] for other, _name in settings.LANGUAGES if other in originals), None
+    )
+
+
+def refresh(translation_keys=None, progress=None):
+    """Make, re-point or remove the aliases of these pages (of every page if None).
+
+    Shallow pages first, so that every alias finds its parent in its language.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    by_key = {}
+    for page_id, key, code, alias_of_id, live, depth in _versions(translation_keys):
+        entry = by_key.setdefault(key, {"depth": depth, "originals": {}, "aliases": {}})
+        if alias_of_id:
+            entry["aliases"][code] = (page_id, alias_of_id)
+        elif live:
+            entry["originals"][code] = page_id
+        else:
+            entry["aliases"].setdefault(code, None)  # a draft of its own: not to be aliased
+        entry["depth"] = min(entry["depth"], depth)
+    done = Refreshed()
+    keys = sorted(by_key, key=lambda key: by_key[key]["depth"])
+    for key in progress(keys) if progress else keys:
+        entry = by_key[key]
+        originals, aliases = entry["originals"], entry["aliases"]
+        for code in codes:
+            if code in originals or code not in locales:
+                continue
+            source_id = _source_for(code, originals)
+            existing = aliases.get(code)
+            if code in aliases and existing is None:
+                continue
+            if existing is None:
+                if source_id is not None and _create(source_id, locales[code]):
+                    done.created += 1
+            elif source_id is None:
+                continue  # Wagtail unpublished it with the last original
+            elif existing[1] != source_id:
+                _repoint(existing[0], source_id)
+                done.repointed += 1
+    return done
+
+
+def _create(source_id, locale):
+    source = Page.objects.get(pk=source_id).specific
+    parent = source.get_parent()
+    if parent.depth > 1 and not parent.get_translations().filter(locale=locale).exists():
+        return False  # its parent has no version in that language yet
+    source.copy_for_translation(locale, copy_parents=False, alias=True)
+    return True
+
+
+def _repoint(alias_id, source_id):
+    Page.objects.filter(pk=alias_id).update(alias_of_id=source_id)
+    Page.objects.get(pk=source_id).specific.update_aliases()
+
+
+# The signals: each change of an original refreshes its aliases, once per transaction.
+
+
+def _pending():
+    if not hasattr(_deferred, "keys"):
+        _deferred.keys, _deferred.depth = set(), 0
+    return _deferred
+
+
+def _schedule(translation_key):
+    # The first callback to run takes every key waiting; the others find none. Keys
+    # of a transaction that was rolled back wait for the next one: a refresh of
+    # pages that did not change changes nothing.
+    state = _pending()
+    state.keys.add(translation_key)
+    if not state.depth:
+        transaction.on_commit(_run_pending)
+
+
+def _run_pending():
+    state = _pending()
+    keys, state.keys = state.keys, set()
+    if keys:
+        refresh(keys)
+
+
+@contextlib.contextmanager
+def refreshed_at_the_end(progress=None):
+    """Within it, the changes to many pages refresh their aliases once, at the end."""
+    state = _pending()
+    state.depth += 1
+    try:
+        yield
+    finally:
+        state.depth -= 1
+        if state.depth == 0:
+            keys, state.keys = state.keys, set()
+            if keys:
+                refresh(keys, progress=progress)
+
+
+def original_changed(sender, instance, **kwargs):
+    if not settings.CONVIVIUM_FALLBACKS or getattr(instance, "alias_of_id", None):
+        return
+    _schedule(instance.translation_key)
+
+
+def original_deleted(sender, instance, **kwargs):
+    if settings.CONVIVIUM_FALLBACKS and isinstance(instance, Page) and not instance.alias_of_id:
+        _schedule(instance.translation_key)
+
+
+def aliases_of_deleted(sender, instance, **kwargs):
+    """An alias whose original is deleted would become a page of its own: delete it first.
+
+    The refresh after the deletion makes it again from the next version, if there is one.
+    """
+    if settings.CONVIVIUM_FALLBACKS and isinstance(instance, Page) and not instance.alias_of_id:
+        for alias in Page.objects.filter(alias_of_id=instance.pk).exclude(
+            path__startswith=instance.path
+        ):
+            alias.delete()
+
+
+# What the templates show: the language of an alias's text and where else it exists.
+
+
+@dataclass
+class Fallback:
+    language: str  # the code of the language the text is in
+    direction: str
+    available_in: str  # "English and Italian", in the reader's language
+
+
+def _originals_in_language_of(locale_id):
+    """{translation key: {page id: language}} of the live originals of this tree's aliases."""
+    aliased = Page.objects.filter(locale_id=locale_id, alias_of__isnull=False).values(
+        "translation_key"
+    )
+    originals = {}
+    for page_id, key, code in Page.objects.filter(
+        translation_key__in=aliased, alias_of__isnull=True, live=True
+    ).values_list("id", "translation_key", "locale__language_code"):
+        originals.setdefault(key, {})[page_id] = code
+    return originals
+
+
+def fallback_of(page, request):
+    """How ``page`` is shown if it is an alias of another language's text, else None.
+
+    One query per request and language, however many fallbacks a page lists.
+    """
+    if not getattr(page, "alias_of_id", None):
+        return None
+    known = request.__dict__.setdefault("_convivium_fallbacks", {})
+    if page.locale_id not in known:
+        known[page.locale_id] = remember(
+            request,
+            f"fallbacks:{page.locale_id}",
+            lambda: _originals_in_language_of(page.locale_id),
+        )
+    versions = known[page.locale_id].get(page.translation_key, {})
+    shown = versions.get(page.alias_of_id)
+    if shown is None:
+        return None
+    reader = babel_locale()
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    codes = sorted(set(versions.values()), key=lambda code: (code != shown, order.get(code, 99)))
+    names = [reader.languages.get(code, code) for code in codes]
+    return Fallback(
+        language=shown,
+        direction="rtl" if translation.get_language_info(shown)["bidi"] else "ltr",
+        available_in=format_list(names),
+    )
