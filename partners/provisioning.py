@@ -207,7 +207,9 @@ def own_site(spec, partner):
 def translate_partner(partner, code, user):
     """A synced translation of the partner page, for the partner's translators to complete."""
     locale = Locale.objects.get(language_code=code)
-    if locale.pk == partner.locale_id or partner.has_translation(locale):
+    # An alias only shows the source until someone translates it: it is translated here.
+    translated = partner.get_translations().filter(locale=locale, alias_of__isnull=True)
+    if locale.pk == partner.locale_id or translated.exists():
         return
     with transaction.atomic():
         source, _created = TranslationSource.get_or_create_from_instance(partner)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from .formats import babel_locale, format_list
 from .pagecache import remember
@@ -99,6 +100,10 @@ def refresh(translation_keys=None, progress=None):
             elif existing[1] != source_id:
                 _repoint(existing[0], source_id)
                 done.repointed += 1
+    if done.created:
+        # Wagtail keeps the addresses of every site's root in each language in the
+        # cache, and refreshes them when a Site changes, not when a root gains a language.
+        Site.clear_site_root_paths_cache()
     return done
 
 
@@ -161,6 +166,35 @@ def original_changed(sender, instance, **kwargs):
     if not settings.CONVIVIUM_FALLBACKS or getattr(instance, "alias_of_id", None):
         return
     _schedule(instance.translation_key)
+    # A page that comes (back) into a language brings its children's aliases with it:
+    # the children of any of its versions.
+    paths = Page.objects.filter(translation_key=instance.translation_key).values_list(
+        "path", flat=True
+    )
+    below = Q(pk__in=[])
+    for path in paths:
+        below |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    for key in Page.objects.filter(below).values_list("translation_key", flat=True).distinct():
+        _schedule(key)
+
+
+def translation_started(sender, instance, created, **kwargs):
+    """A translation starts where an alias stood: the alias goes, so that the draft waits.
+
+    wagtail-localize would turn the live alias into the translation at once, before
+    its language's reviewers have seen it. Until they approve, the page is missing
+    from that language rather than shown unreviewed.
+    """
+    if not (settings.CONVIVIUM_FALLBACKS and created):
+        return
+    source = instance.source.get_source_instance()
+    if isinstance(source, Page):
+        for alias in Page.objects.filter(
+            translation_key=source.translation_key,
+            locale_id=instance.target_locale_id,
+            alias_of__isnull=False,
+        ):
+            alias.delete()
 
 
 def original_deleted(sender, instance, **kwargs):

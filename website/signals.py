@@ -74,5 +74,10 @@ def connect_page_cache_invalidation():
 def connect_fallbacks():
     for signal in (page_published, page_unpublished):
         signal.connect(fallbacks.original_changed, dispatch_uid=f"convivium-fallbacks-{signal!r}")
+    from wagtail_localize.models import Translation
+
+    post_save.connect(
+        fallbacks.translation_started, sender=Translation, dispatch_uid="convivium-fallbacks-start"
+    )
     pre_delete.connect(fallbacks.aliases_of_deleted, dispatch_uid="convivium-fallbacks-delete")
     post_delete.connect(fallbacks.original_deleted, dispatch_uid="convivium-fallbacks-deleted")

@@ -248,3 +248,35 @@ def test_the_greek_events_page_costs_the_same_queries_with_more_fallbacks(net, c
     many, many_notes = queries()
     assert many_notes == few_notes + 6
     assert many == few
+
+
+def test_a_partner_joining_with_its_languages_gets_translations_where_it_had_aliases(
+    aliased, django_capture_on_commit_callbacks
+):
+    from partners.provisioning import translate_partner
+
+    partner = aliased.page("partner")
+    assert version(partner, "es").alias_of_id == partner.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_partner(partner, "es", None)
+    spanish = version(partner, "es")
+    assert spanish.alias_of_id is None
+    assert spanish.live
+    practice = version(aliased.page("practice"), "es")  # its children's aliases come back
+    assert practice.alias_of_id == aliased.page("practice").pk
+    assert practice.get_parent().pk == spanish.pk
+
+
+def test_a_translation_started_where_an_alias_stood_waits_unpublished_for_review(aliased, client):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    practice = aliased.page("practice")
+    source, _created = TranslationSource.get_or_create_from_instance(practice)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=False)
+    german = version(practice, "de")
+    assert german.alias_of_id is None
+    assert not german.live
+    assert client.get("/de/partners/palermo/market-walks/").status_code == 404
