@@ -64,7 +64,7 @@ def _source_for(code, originals):
 
 
 def refresh(translation_keys=None, progress=None):
-    """Make, re-point or remove the aliases of these pages (of every page if None).
+    """Make or re-point the aliases of these pages (of every page if None).
 
     Shallow pages first, so that every alias finds its parent in its language.
     """
