@@ -280,3 +280,20 @@ def test_a_translation_started_where_an_alias_stood_waits_unpublished_for_review
     assert german.alias_of_id is None
     assert not german.live
     assert client.get("/de/partners/palermo/market-walks/").status_code == 404
+    connection.check_constraints()
+
+
+def test_a_translation_started_where_only_the_original_stood_keeps_its_records(net):
+    """wagtail-localize deletes a page's translation records with its last translation."""
+    from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+
+    event = publish(EventPageFactory(parent=net.page("events"), title="Only in English"))
+    fallbacks.refresh()
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=False)
+    assert Translation.objects.filter(pk=translation.pk).exists()
+    assert TranslationLog.objects.filter(source=source).exists()
+    connection.check_constraints()
