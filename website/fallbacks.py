@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published
 
 from .formats import babel_locale, format_list
 from .pagecache import remember
@@ -112,7 +113,10 @@ def _create(source_id, locale):
     parent = source.get_parent()
     if parent.depth > 1 and not parent.get_translations().filter(locale=locale).exists():
         return False  # its parent has no version in that language yet
-    source.copy_for_translation(locale, copy_parents=False, alias=True)
+    alias = source.copy_for_translation(locale, copy_parents=False, alias=True)
+    # Wagtail announces an alias's publication when it updates it, not when it makes
+    # it: the listeners (the practice index, the page cache) hear of it from here.
+    page_published.send(sender=alias.specific_class, instance=alias.specific, revision=None)
     return True
 
 
