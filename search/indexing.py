@@ -32,10 +32,17 @@ def plain_text(rich_text):
 def indexable_practices():
     """Live public practices, with all an entry needs in a fixed number of queries.
 
-    Not the aliases that show a practice in the languages it has no translation in:
-    the search finds the original, in its language, from every language.
+    The aliases that show a practice in the languages it has no translation in are
+    entries of those languages too, so that every language lists, counts and finds
+    the whole network; their text is the original's, in its language.
     """
-    return PracticePage.objects.live().public().filter(alias_of__isnull=True).with_taxonomy()
+    return PracticePage.objects.live().public().select_related("alias_of__locale").with_taxonomy()
+
+
+def text_language(page):
+    """The language the page's text is written in: its original's, for an alias."""
+    original = page.alias_of if page.alias_of_id else page
+    return original.locale.language_code
 
 
 def build_entry(page):
@@ -49,6 +56,7 @@ def build_entry(page):
     entry = PracticeEntry(
         page_id=page.pk,
         language=page.locale.language_code,
+        text_language=text_language(page),
         translation_key=page.translation_key,
         title=page.title,
         normalised_title=normalise(page.title)[:255],
@@ -93,6 +101,7 @@ def write(pages, backend=None):
                 entry=e,
                 language=e.language,
                 body=split_clitics(e.text_body),  # as indexed, for excerpts
+                original=e.language == e.text_language,
                 **{name: getattr(e, name) for name in EntryText.FACET_FIELDS},
             )
             for e in entries

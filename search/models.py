@@ -20,6 +20,8 @@ class PracticeEntry(models.Model):
         verbose_name=_("practice"),
     )
     language = models.CharField(_("language"), max_length=12)
+    # Another language for the alias of a practice not translated into this one.
+    text_language = models.CharField(_("language of the text"), max_length=12)
     translation_key = models.UUIDField(_("translation key"), db_index=True)
     title = models.CharField(_("title"), max_length=255)
     normalised_title = models.CharField(_("normalised title"), max_length=255)
@@ -71,6 +73,9 @@ class EntryText(models.Model):
     organisation_type = models.CharField(_("organisation type"), max_length=20, blank=True)
     start_year = models.PositiveSmallIntegerField(_("year started"), null=True)
     ongoing = models.BooleanField(_("ongoing"))
+    # False for the alias of a practice in a language it is not translated into: a
+    # search in every language finds each practice once, in its own languages.
+    original = models.BooleanField(_("original"), default=True)
 
     FACET_FIELDS = (
         "theme_slugs",

@@ -81,12 +81,14 @@ class PracticeQuery:
 
     def entries(self):
         if self.all_languages:
-            return PracticeEntry.objects.all()
+            # Each practice once, in the languages it is written in, not as the
+            # aliases that show it in the others.
+            return PracticeEntry.objects.filter(language=F("text_language"))
         return PracticeEntry.objects.filter(language=self.language)
 
     def terms(self, kind):
         if self.all_languages:
-            return EntryTerm.objects.filter(kind=kind)
+            return EntryTerm.objects.filter(kind=kind, entry__language=F("entry__text_language"))
         return EntryTerm.objects.filter(language=self.language, kind=kind)
 
     def filtered(self, skip=None):
@@ -253,7 +255,7 @@ class PracticeQuery:
 
     def _facet_conditions(self, skip=None):
         """SQL conditions on the matched rows ``m`` for every chosen facet but ``skip``."""
-        conditions, params = [], []
+        conditions, params = (["m.original"] if self.all_languages else []), []
         for name, values in self.filters.items():
             if name == skip:
                 continue
@@ -274,7 +276,9 @@ class PracticeQuery:
         matched once, into a materialised set of narrow rows that carry their facet
         values, and every facet is counted from that set (the facets without a
         chosen value together, in one pass with GROUPING SETS)."""
-        columns = ", ".join(f"x.{name}" for name in ["entry_id", *EntryText.FACET_FIELDS])
+        columns = ", ".join(
+            f"x.{name}" for name in ["entry_id", "original", *EntryText.FACET_FIELDS]
+        )
         terms, params = backend.match_sql(self.text, self.languages, table="x")
         matched = f"SELECT {columns} FROM search_entrytext AS x WHERE {terms}"  # noqa: S608
         expressions = {name: f"m.{column}::text" for name, column in ENTRY_FACETS.items()}

@@ -5,8 +5,8 @@ Greek page that shows the text of the version it follows and is republished with
 The Greek indexes, map and home page list it like any Greek page, and its templates
 say which language it is written in. The version an alias follows is the first that
 is live in the language's fallback order (CONVIVIUM_FALLBACK_LANGUAGES, English
-last), else any live version. When a translator translates the page, wagtail-localize
-turns the alias into the translation.
+last), else any live version. When a translation of the page starts, the alias becomes
+its draft, unpublished until the language's reviewers approve it.
 
 Aliases follow the pages: a publication makes or re-points the aliases of its page,
 an unpublication or a deletion re-points them to the next version or lets them go.
@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published
 
 from .formats import babel_locale, format_list
 from .pagecache import remember
@@ -112,7 +113,10 @@ def _create(source_id, locale):
     parent = source.get_parent()
     if parent.depth > 1 and not parent.get_translations().filter(locale=locale).exists():
         return False  # its parent has no version in that language yet
-    source.copy_for_translation(locale, copy_parents=False, alias=True)
+    alias = source.copy_for_translation(locale, copy_parents=False, alias=True)
+    # Wagtail announces an alias's publication when it updates it, not when it makes
+    # it: the listeners (the practice index, the page cache) hear of it from here.
+    page_published.send(sender=alias.specific_class, instance=alias.specific, revision=None)
     return True
 
 
@@ -179,22 +183,25 @@ def original_changed(sender, instance, **kwargs):
 
 
 def translation_started(sender, instance, created, **kwargs):
-    """A translation starts where an alias stood: the alias goes, so that the draft waits.
+    """A translation starts where an alias stood: the alias becomes its unpublished draft.
 
     wagtail-localize would turn the live alias into the translation at once, before
     its language's reviewers have seen it. Until they approve, the page is missing
-    from that language rather than shown unreviewed.
+    from that language rather than shown unreviewed. Deleting the alias instead would
+    let wagtail-localize's clean-up delete this very translation with it.
     """
     if not (settings.CONVIVIUM_FALLBACKS and created):
         return
     source = instance.source.get_source_instance()
-    if isinstance(source, Page):
-        for alias in Page.objects.filter(
-            translation_key=source.translation_key,
-            locale_id=instance.target_locale_id,
-            alias_of__isnull=False,
-        ):
-            alias.delete()
+    if not isinstance(source, Page):
+        return
+    for alias in Page.objects.filter(
+        translation_key=source.translation_key,
+        locale_id=instance.target_locale_id,
+        alias_of__isnull=False,
+    ):
+        Page.objects.filter(pk=alias.pk).update(alias_of=None)
+        alias.specific.unpublish()
 
 
 def original_deleted(sender, instance, **kwargs):

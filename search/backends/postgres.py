@@ -7,6 +7,8 @@ from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
+from website.fallbacks import fallback_order
+
 from ..arabic import split_clitics, strip_clitics
 from ..models import EntryText
 from . import MARK_END, MARK_START
@@ -53,16 +55,23 @@ def configuration(language):
     return FALLBACK_CONFIGURATION if FALLBACK_CONFIGURATION in installed else "simple"
 
 
+def text_configurations(language):
+    """The configurations of the texts an entry of ``language`` may be in: its own, and
+    those of the languages its aliases show (website.fallbacks), English last."""
+    codes = [language, *fallback_order(language)]
+    return list(dict.fromkeys(configuration(code) for code in codes))
+
+
 def query_terms(text, languages, table="search_entrytext"):
     """SQL true for a row of ``table`` whose vector matches ``text`` in its language."""
     text = strip_clitics(text)
-    sql = " OR ".join(
-        f"({table}.language = %s AND {table}.search_vector"
-        " @@ websearch_to_tsquery(%s::regconfig, %s))"
-        for _language in languages
-    )
-    params = [value for code in languages for value in (code, configuration(code), text)]
-    return f"({sql})", params
+    parts, params = [], []
+    for code in languages:
+        configs = text_configurations(code)
+        either = " || ".join("websearch_to_tsquery(%s::regconfig, %s)" for _config in configs)
+        parts.append(f"({table}.language = %s AND {table}.search_vector @@ ({either}))")
+        params += [code, *[value for config in configs for value in (config, text)]]
+    return f"({' OR '.join(parts)})", params
 
 
 def config_case(languages, column):
@@ -78,10 +87,15 @@ class PostgresBackend:
         """Insert the text rows with their weighted vectors in one statement (an insert
         then an update would leave a dead row per entry), from the texts as prepared
         for indexing: Arabic prefixes set apart, see search.arabic."""
-        columns = ["entry_id", "language", "body", *EntryText.FACET_FIELDS]
-        types = {"entry_id": "integer", "start_year": "smallint", "ongoing": "boolean"}
+        columns = ["entry_id", "language", "body", "original", *EntryText.FACET_FIELDS]
+        types = {
+            "entry_id": "integer",
+            "start_year": "smallint",
+            "ongoing": "boolean",
+            "original": "boolean",
+        }
         values = [[getattr(text, column) for text in texts] for column in columns]
-        values.append([configuration(text.language) for text in texts])
+        values.append([configuration(entry.text_language) for entry in entries])
         values.append([split_clitics(entry.title) for entry in entries])
         values.append([split_clitics(entry.summary) for entry in entries])
         arrays = ", ".join(f"%s::{types.get(column, 'text')}[]" for column in columns)

@@ -1,8 +1,8 @@
 """SQLite full text: FTS5 tables (migration 0002), rowid = page id.
 
 ``search_fts`` holds every entry, tokenised with unicode61 and diacritics
-removed; ``search_fts_en`` holds the English entries again with the Porter
-stemmer. SQLite has no stemmer for other languages: they match whole words,
+removed; ``search_fts_en`` holds the entries written in English again with the
+Porter stemmer. SQLite has no stemmer for other languages: they match whole words,
 accents ignored.
 """
 
@@ -51,7 +51,7 @@ class SQLiteBackend:
                 stemmed = [
                     row
                     for row, entry in zip(rows, entries, strict=True)
-                    if entry.language == language
+                    if entry.text_language == language
                 ]
                 cursor.executemany(insert.format(table), stemmed)
 

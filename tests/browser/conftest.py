@@ -112,12 +112,15 @@ def live_site(tmp_path_factory, browser):
     port = free_port()
     manage("migrate", "--noinput")
     manage("load_demo", "--partners", "palermo", "--address", f"localhost:{port}")
+    # The server's log stays in the folder: where a test meets a server error, its
+    # traceback is there.
+    log = (folder / "server.log").open("w")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
         cwd=settings.BASE_DIR,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
     )
     base = f"http://localhost:{port}"
     deadline = time.monotonic() + 30
@@ -138,6 +141,7 @@ def live_site(tmp_path_factory, browser):
     }
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")

@@ -12,31 +12,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import TestCase
 from wagtail.models import Site
-
-from tests import network as shared_network
-from website.demo import content
-from website.demo.network import DemoNetwork
 
 NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        # The suite's shared network may already be committed: the demo would take
-        # its home page for its own and keep that network's titles.
-        shared_network.clear()
-        files = [content.CONTENT_DIR / "partner-palermo.toml"]
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            DemoNetwork(io.StringIO(), partner_files=files).load()
-        yield
-        transaction.set_rollback(True)
 
 
 def load_demo(*arguments):
@@ -46,7 +28,7 @@ def load_demo(*arguments):
 
 
 @pytest.fixture
-def served_at_8123(demo, db):
+def served_at_8123(palermo_demo, db):
     """The demo loaded again, as `make demo PORT=8123` does."""
     output = load_demo("--address", "localhost:8123")
     return {"output": output, "site": Site.objects.get(is_default_site=True)}

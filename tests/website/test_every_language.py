@@ -5,19 +5,14 @@ that is rolled back at the end, and each language's structure is read through th
 test client.
 """
 
-import io
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
-from django.db import transaction
-from django.test import TestCase
 from django.utils import translation
 
-from tests import network as shared_network
 from website.demo import content
-from website.demo.network import DemoNetwork
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 NETWORK = content.load("network.toml")
@@ -45,21 +40,8 @@ MENU = ["practices", "partners", "events", "handbook", "about"]
 FOOTER = ["about", "contact", "privacy"]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        # The suite's shared network may already be committed: the demo would take
-        # its home page for its own and keep that network's titles.
-        shared_network.clear()
-        files = [content.CONTENT_DIR / "partner-palermo.toml"]
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            DemoNetwork(io.StringIO(), partner_files=files).load()
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def site(demo, db, client):
+def site(palermo_demo, db, client):
     return client
 
 

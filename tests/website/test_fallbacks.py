@@ -16,6 +16,8 @@ from wagtail.models import Locale, Page
 
 from events.factories import EventPageFactory
 from events.models import EventPage
+from practices.factories import PracticePageFactory
+from search import indexing
 from website import fallbacks
 
 
@@ -29,6 +31,13 @@ def fallbacks_on(settings):
 def aliased(net):
     fallbacks.refresh()
     return net
+
+
+@pytest.fixture
+def indexed(aliased):
+    """The practice index rebuilt: the network's pages were made without publishing."""
+    indexing.rebuild()
+    return aliased
 
 
 def version(page, code):
@@ -182,6 +191,38 @@ def test_an_english_card_of_an_arabic_only_event_is_right_to_left(net, locales, 
     assert "available in Arabic" in html
 
 
+def test_the_greek_practice_index_lists_and_counts_every_practice_of_the_network(indexed, client):
+    english = client.get("/en/practices/")
+    greek = client.get("/el/practices/")
+    assert greek.context["result_count"] == english.context["result_count"] > 0
+    assert (
+        greek.context["facets"][0].values[0].count == english.context["facets"][0].values[0].count
+    )
+
+
+def test_a_greek_result_of_an_english_practice_is_marked_english_with_a_greek_note(indexed, client):
+    html = client.get("/el/practices/").content.decode()
+    cards = re.findall(r'<article class="card card--result.*?</article>', html, re.S)
+    card = next(card for card in cards if "Market walks" in card)
+    assert 'lang="en" dir="ltr"><a href="/el/partners/palermo/market-walks/">' in card
+    assert '<p class="fallback-note" lang="el" dir="ltr">' in card
+
+
+def test_a_greek_search_finds_an_untranslated_practice_by_its_words(indexed, client):
+    response = client.get("/el/search/?q=market+walks")
+    assert response.context["result_count"] == 1
+    assert [r.page.url for r in response.context["results"]] == [
+        "/el/partners/palermo/market-walks/"
+    ]
+
+
+def test_a_search_in_every_language_finds_each_version_once_not_its_aliases(indexed, client):
+    response = client.get("/el/search/?q=market+walks&all=on")
+    pages = [result.page for result in response.context["results"]]
+    assert "en" in [page.locale.language_code for page in pages]
+    assert all(page.alias_of_id is None for page in pages)
+
+
 def test_an_alias_page_shows_the_text_in_its_language_inside_the_greek_interface(aliased, client):
     html = client.get("/el/partners/palermo/market-walks/").content.decode()
     assert '<html lang="el" dir="ltr"' in html
@@ -250,6 +291,26 @@ def test_the_greek_events_page_costs_the_same_queries_with_more_fallbacks(net, c
     assert many == few
 
 
+def test_the_greek_practice_index_costs_the_same_queries_with_more_fallbacks(net, client):
+    def queries():
+        fallbacks.refresh()
+        indexing.rebuild()
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/el/practices/")
+        assert response.status_code == 200
+        return len(captured), response.content.decode().count('class="fallback-note"')
+
+    for number in range(2):
+        PracticePageFactory(parent=net.page("partner"), title=f"Practice {number}")
+    few, few_notes = queries()
+    for number in range(2, 8):
+        PracticePageFactory(parent=net.page("partner"), title=f"Practice {number}")
+    many, many_notes = queries()
+    assert many_notes == few_notes + 6
+    assert many == few
+
+
 def test_a_partner_joining_with_its_languages_gets_translations_where_it_had_aliases(
     aliased, django_capture_on_commit_callbacks
 ):
@@ -280,3 +341,20 @@ def test_a_translation_started_where_an_alias_stood_waits_unpublished_for_review
     assert german.alias_of_id is None
     assert not german.live
     assert client.get("/de/partners/palermo/market-walks/").status_code == 404
+    connection.check_constraints()
+
+
+def test_a_translation_started_where_only_the_original_stood_keeps_its_records(net):
+    """wagtail-localize deletes a page's translation records with its last translation."""
+    from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+
+    event = publish(EventPageFactory(parent=net.page("events"), title="Only in English"))
+    fallbacks.refresh()
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="de")
+    )
+    translation.save_target(publish=False)
+    assert Translation.objects.filter(pk=translation.pk).exists()
+    assert TranslationLog.objects.filter(source=source).exists()
+    connection.check_constraints()

@@ -198,7 +198,7 @@ for _rule in env_list("CONVIVIUM_FALLBACK_LANGUAGES"):
 # Aliases follow each publication when on. Off by default: starting a translation
 # where an alias stands still fails in the translators' queue; load_demo and
 # refresh_fallbacks make the aliases meanwhile.
-CONVIVIUM_FALLBACKS = os.environ.get("CONVIVIUM_FALLBACKS", "false").lower() == "true"
+CONVIVIUM_FALLBACKS = os.environ.get("CONVIVIUM_FALLBACKS", "true").lower() == "true"
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
