@@ -120,6 +120,27 @@ class EntryTerm(models.Model):
         return f"{self.kind}: {self.slug}"
 
 
+class IndexedWord(models.Model):
+    """A word of the index's texts in one language, with how many entries have it:
+    what a misspelt query word is corrected to (search.vocabulary)."""
+
+    language = models.CharField(_("language"), max_length=12)
+    word = models.CharField(_("word"), max_length=100)  # folded: lower case, no accents
+    stem = models.CharField(_("stem"), max_length=100)
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_indexed_word")
+        ]
+        indexes = [models.Index(fields=["language", "stem"], name="search_word_stem")]
+        # On PostgreSQL, migration 0005 adds a trigram index on the words.
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
+
+
 class UnansweredQuery(models.Model):
     """How often a query found nothing, per day and language: the editors' to-do list."""
 

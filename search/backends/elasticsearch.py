@@ -11,7 +11,6 @@ facets are counted in the database over the ids Elasticsearch matched.
 """
 
 from django.conf import settings
-from django.db.models import TextField, Value
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend
@@ -232,38 +231,36 @@ class ElasticsearchBackend:
 
     # -- searching ------------------------------------------------------------
 
-    def matched_ids(self, text, languages):
-        key = (text, tuple(languages))
+    def matched_ids(self, search):
+        key = (search.text, search.languages)
         if key not in self._matches:
             try:
-                response = self.client.search(index=self.indexes(languages), **match_body(text))
+                response = self.client.search(
+                    index=self.indexes(search.languages), **match_body(search.text)
+                )
             except (ApiError, TransportError) as error:
                 raise SearchUnavailable(str(error)) from error
             self._matches[key] = [hit["_id"] for hit in response["hits"]["hits"]]
         return [int(pk) for pk in self._matches[key]]
 
-    def match(self, queryset, text, languages):
-        return queryset.filter(page_id__in=self.matched_ids(text, languages))
+    def match(self, queryset, search):
+        return queryset.filter(page_id__in=self.matched_ids(search))
 
-    def ranked_ids(self, queryset, text, languages):
-        ranked = self.matched_ids(text, languages)
+    def ranked_ids(self, queryset, search):
+        ranked = self.matched_ids(search)
 
         def fetch(offset, limit):
-            allowed = set(self.match(queryset, text, languages).values_list("page_id", flat=True))
+            allowed = set(self.match(queryset, search).values_list("page_id", flat=True))
             return [pk for pk in ranked if pk in allowed][offset : offset + limit]
 
         return fetch
 
-    def excerpt(self, text, languages):
-        # Filled in by highlights() once the entries on screen are known.
-        return Value("", TextField())
-
-    def highlights(self, text, languages, page_ids):
+    def highlights(self, search, page_ids):
         if not page_ids:
             return {}
         try:
             response = self.client.search(
-                index=self.indexes(languages), **highlight_body(text, page_ids)
+                index=self.indexes(search.languages), **highlight_body(search.text, page_ids)
             )
         except (ApiError, TransportError) as error:
             raise SearchUnavailable(str(error)) from error

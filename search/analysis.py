@@ -1,0 +1,110 @@
+"""How the words of a language are compared: folded, stemmed, stop words known.
+
+Both databases' own tools differ (PostgreSQL stems most languages but not Polish,
+SQLite stems English only), so for SQLite and for PostgreSQL's languages without a
+configuration Convivium normalises words itself, the same way at indexing and at
+query time: lower case without accents (the query is typed without them), then
+Snowball's stemmer of the language (PyStemmer), or simplemma's lemmas for a language
+Snowball lacks. Stop words come from the stop-words package; they never make a
+query fail (see :mod:`search.understanding`).
+"""
+
+import functools
+import re
+import unicodedata
+
+import simplemma
+import Stemmer
+import stop_words
+
+from .arabic import LETTER, ZERO_WIDTH_JOINER
+
+WORD = re.compile(r"\w+", re.UNICODE)
+CONJUNCTION = re.compile(f"(?<![{LETTER}])[وف](?=(?:ال|بال|كال|لل)[{LETTER}]{{2}})")
+# PyStemmer's algorithm by language code.
+SNOWBALL = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hu": "hungarian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+
+def base_language(language):
+    return language.split("-")[0].lower()
+
+
+def fold(word):
+    """Lower case without accents or Arabic vowel marks: "Città" → "citta"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@functools.cache
+def _stemmer(language):
+    algorithm = SNOWBALL.get(base_language(language))
+    if algorithm in Stemmer.algorithms():
+        stemmer = Stemmer.Stemmer(algorithm)
+        return stemmer.stemWord
+    if base_language(language) in simplemma.supported_languages():
+        code = base_language(language)
+        return lambda word: simplemma.lemmatize(word, lang=code)
+    return lambda word: word
+
+
+@functools.cache
+def stop_words_of(language):
+    try:
+        words = stop_words.get_stop_words(base_language(language))
+    except stop_words.StopWordError:
+        return frozenset()
+    return frozenset(fold(word) for word in words)
+
+
+def arabic_words(text):
+    """Arabic text as Snowball's stemmer reads it best: it removes the article and the
+    prepositions joined to it, not a conjunction in front ("والعنصرية"), which goes."""
+    return CONJUNCTION.sub("", text.replace(ZERO_WIDTH_JOINER, ""))
+
+
+def words(text, language):
+    """The words of ``text``."""
+    if base_language(language) == "ar":
+        text = arabic_words(text)
+    return WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def stem(word, language):
+    """The form a word is compared in: stemmed in its case, then folded."""
+    return fold(_stemmer(language)(word.casefold()))
+
+
+def stems(text, language):
+    """The compared forms of every word of ``text``, in order."""
+    return [stem(word, language) for word in words(text, language)]
+
+
+def is_stop_word(word, language):
+    return fold(word) in stop_words_of(language)
