@@ -1,5 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail import hooks
 
 from search import synonyms
 from search.models import SearchSynonym
@@ -81,3 +84,66 @@ def test_a_changed_synonym_renews_the_remembered_search_results(settings, locale
     before = pagecache.generation(rf.get("/"))
     synonym(locales, "football", ["sport"])
     assert pagecache.generation(rf.get("/")) != before
+
+
+@pytest.fixture
+def administrator(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(admin)
+    return admin
+
+
+def test_administrator_lists_the_synonyms(client, administrator, locales):
+    synonym(locales, "football", ["sport", "soccer"])
+    response = client.get(reverse("wagtailsnippets_search_searchsynonym:list"))
+    assert response.status_code == 200
+    assert "sport, soccer" in response.content.decode()
+
+
+def test_administrator_filters_the_synonyms_by_language(client, administrator, locales):
+    synonym(locales, "football", ["soccer"])
+    synonym(locales, "calcio", ["pallone"], language="it")
+    listing = client.get(reverse("wagtailsnippets_search_searchsynonym:list"), {"locale": "it"})
+    assert "pallone" in listing.content.decode()
+    assert "soccer" not in listing.content.decode()
+
+
+def test_administrator_opens_the_form_for_a_new_synonym(client, administrator):
+    response = client.get(reverse("wagtailsnippets_search_searchsynonym:add"))
+    assert response.status_code == 200
+
+
+def test_administrator_is_told_when_an_equivalent_is_the_term(client, administrator, locales):
+    response = client.post(
+        reverse("wagtailsnippets_search_searchsynonym:add") + "?locale=en",
+        {"term": "Roma", "equivalents": "roma"},
+    )
+    assert "“Roma” is the term itself" in response.content.decode()
+    assert not SearchSynonym.objects.exists()
+
+
+def test_administrator_submits_a_synonym_for_translation(client, administrator, locales):
+    football = synonym(locales, "football", ["sport"])
+    client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["search", "searchsynonym", football.pk],
+        ),
+        {"locales": [locales["it"].pk]},
+    )
+    assert football.has_translation(locales["it"])
+
+
+def test_synonyms_are_in_settings_after_the_promoted_search_results(db):
+    items = sorted(
+        (hook() for hook in hooks.get_hooks("register_settings_menu_item")),
+        key=lambda item: item.order,
+    )
+    names = [item.name for item in items]
+    assert names[names.index("promoted-search-results") + 1] == "search-synonyms"
+
+
+@pytest.mark.parametrize("role", ["Translators", "Reviewers"])
+def test_translators_and_reviewers_may_edit_the_synonyms(db, role):
+    group = Group.objects.get(name=f"{role} (Italian)")
+    assert group.permissions.filter(codename="change_searchsynonym").exists()
