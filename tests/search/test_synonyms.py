@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -7,6 +10,10 @@ from wagtail import hooks
 from search import synonyms
 from search.models import SearchSynonym
 from website import pagecache
+from website.demo import content
+from website.demo.network import DemoNetwork
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def synonym(locales, term, equivalents, language="en"):
@@ -147,3 +154,35 @@ def test_synonyms_are_in_settings_after_the_promoted_search_results(db):
 def test_translators_and_reviewers_may_edit_the_synonyms(db, role):
     group = Group.objects.get(name=f"{role} (Italian)")
     assert group.permissions.filter(codename="change_searchsynonym").exists()
+
+
+@pytest.fixture
+def demo_synonyms(locales):
+    network = DemoNetwork(io.StringIO())
+    network.locales = locales
+    network.load_synonyms(content.load("synonyms.toml")["synonyms"])
+    return network
+
+
+def test_the_demo_has_at_least_twelve_synonym_groups_in_every_language(demo_synonyms):
+    for language in LANGUAGES:
+        assert len(synonyms.groups(language)) >= 12, language
+
+
+def test_the_demo_translates_every_english_group_into_the_others(demo_synonyms, locales):
+    for source in SearchSynonym.objects.filter(locale=locales["en"]):
+        assert source.get_translations().count() == len(LANGUAGES) - 1, source.term
+    worship = SearchSynonym.objects.get(locale=locales["en"], term="place of worship")
+    assert worship.get_translation(locales["it"]).words() == (
+        "luogo di culto",
+        "luoghi di culto",
+        "moschea",
+        "chiesa",
+        "sinagoga",
+        "tempio",
+    )
+
+
+def test_the_demo_synonyms_pass_the_editors_validation(demo_synonyms):
+    for written in SearchSynonym.objects.all():
+        written.full_clean()
