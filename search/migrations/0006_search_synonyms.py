@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0003_facets_on_text_rows_newest_in_sort_order'),
+        ('search', '0005_indexed_words_stemmed_text'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
