@@ -5,7 +5,7 @@ SQLite stems English only), so for SQLite and for PostgreSQL's languages without
 configuration Convivium normalises words itself, the same way at indexing and at
 query time: lower case without accents (the query is typed without them), then
 Snowball's stemmer of the language (PyStemmer), or simplemma's lemmas for a language
-Snowball lacks. Stop words come from the stop-words package; they never make a
+Snowball lacks. Stop words come from the stopwords-iso lists; they never make a
 query fail (see :mod:`search.understanding`).
 """
 
@@ -15,11 +15,13 @@ import unicodedata
 
 import simplemma
 import Stemmer
-import stop_words
+import stopwordsiso
 
 from .arabic import LETTER, ZERO_WIDTH_JOINER
 
 WORD = re.compile(r"\w+", re.UNICODE)
+HYPHENS = re.compile("[-‐‑]")
+COMPOUND = re.compile(r"\w+(?:[-‐‑]\w+)+", re.UNICODE)
 CONJUNCTION = re.compile(f"(?<![{LETTER}])[وف](?=(?:ال|بال|كال|لل)[{LETTER}]{{2}})")
 # PyStemmer's algorithm by language code.
 SNOWBALL = {
@@ -75,17 +77,22 @@ def _stemmer(language):
 
 @functools.cache
 def stop_words_of(language):
-    try:
-        words = stop_words.get_stop_words(base_language(language))
-    except stop_words.StopWordError:
+    code = base_language(language)
+    if not stopwordsiso.has_lang(code):
         return frozenset()
-    return frozenset(fold(word) for word in words)
+    return frozenset(fold(word) for word in stopwordsiso.stopwords(code))
 
 
 def arabic_words(text):
     """Arabic text as Snowball's stemmer reads it best: it removes the article and the
     prepositions joined to it, not a conjunction in front ("والعنصرية"), which goes."""
     return CONJUNCTION.sub("", text.replace(ZERO_WIDTH_JOINER, ""))
+
+
+def with_joined_compounds(text):
+    """The text with each hyphenated word also written joined, in front of it:
+    "anti-rumour" is found by "antirumour" as by "anti rumour"."""
+    return COMPOUND.sub(lambda match: HYPHENS.sub("", match.group()) + " " + match.group(), text)
 
 
 def words(text, language):

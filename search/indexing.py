@@ -129,7 +129,7 @@ def _entry_words(texts, language):
     """The distinct (language, word, stem) of one entry's texts."""
     found = set()
     for text in texts:
-        for word in analysis.words(text, language):
+        for word in analysis.words(analysis.with_joined_compounds(text), language):
             folded = analysis.fold(word)
             if len(folded) <= MAX_WORD_LENGTH and not folded.isdigit():
                 found.add((language, folded, analysis.stem(word, language)))

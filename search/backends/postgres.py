@@ -56,6 +56,7 @@ def configuration(language):
 
 
 def indexed_text(text, language):
+    text = analysis.with_joined_compounds(text)
     if configuration(language):
         return split_clitics(text)  # Arabic prefixes set apart, see search.arabic
     return " ".join(analysis.stems(text, language))

@@ -59,12 +59,14 @@ class SQLiteBackend:
         rows = [
             (
                 entry.pk,
-                " ".join(analysis.stems(entry.title, entry.text_language)),
-                " ".join(analysis.stems(entry.summary, entry.text_language)),
-                " ".join(analysis.stems(entry.text_body, entry.text_language)),
+                *[
+                    " ".join(analysis.stems(analysis.with_joined_compounds(text), language))
+                    for text in (entry.title, entry.summary, entry.text_body)
+                ],
                 entry.language,
             )
             for entry in entries
+            for language in [entry.text_language]
         ]
         with connection.cursor() as cursor:
             cursor.executemany(
