@@ -20,6 +20,9 @@ import stopwordsiso
 from .arabic import LETTER, ZERO_WIDTH_JOINER
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# A query word whose stem has this many letters also finds the longer words starting
+# with its stem: the derivations Snowball leaves apart (migrant, migration).
+PREFIX_FROM = 5
 HYPHENS = re.compile("[-‐‑]")
 COMPOUND = re.compile(r"\w+(?:[-‐‑]\w+)+", re.UNICODE)
 CONJUNCTION = re.compile(f"(?<![{LETTER}])[وف](?=(?:ال|بال|كال|لل)[{LETTER}]{{2}})")

@@ -63,25 +63,28 @@ def indexed_text(text, language):
 
 
 def concept_query(concept, text_languages):
-    """SQL for a tsquery true for a vector having one alternative of ``concept``."""
+    """SQL for a tsquery true for a vector having one alternative of ``concept``: a
+    single word also by its stem's longer forms ("diskriminiert", "Diskriminierung")."""
     alternatives = {}
     for language in text_languages:
-        config = configuration(language)
+        config = configuration(language) or PYTHON_STEMMED_CONFIGURATION
         for phrase in concept.phrases:
-            if config:
-                alternatives[(config, " ".join(phrase))] = None
+            if not configuration(language):
+                phrase = tuple(analysis.stem(word, language) for word in phrase)
+            if len(phrase) == 1 and len(analysis.stem(phrase[0], language)) >= analysis.PREFIX_FROM:
+                # Words are \w+: nothing in them can break out of the quotes.
+                alternatives[("to_tsquery", config, f"'{phrase[0]}':*")] = None
             else:
-                stems = " ".join(analysis.stem(word, language) for word in phrase)
-                alternatives[(PYTHON_STEMMED_CONFIGURATION, stems)] = None
-    sql = " || ".join("phraseto_tsquery(%s::regconfig, %s)" for _alternative in alternatives)
-    return f"({sql})", [value for alternative in alternatives for value in alternative]
+                alternatives[("phraseto_tsquery", config, " ".join(phrase))] = None
+    sql = " || ".join(f"{function}(%s::regconfig, %s)" for function, _c, _t in alternatives)
+    return f"({sql})", [value for _function, *values in alternatives for value in values]
 
 
 class PostgresBackend:
     name = "postgresql"
 
     def __init__(self):
-        self._relaxed = {}
+        self._thresholds = {}
 
     def create_texts(self, texts, entries):
         """Insert the text rows with their weighted vectors in one statement (an insert
@@ -132,20 +135,35 @@ class PostgresBackend:
         any_params = [value for _sql, params in every for value in params]
         return required, (f"({any_sql})", any_params)
 
-    def _relax(self, search, required):
-        """Whether too few entries have every required concept (asked once per search)."""
+    def _threshold(self, search, required, any_query):
+        """How many required concepts the shown entries need: all if enough entries
+        have them all, else the plan's minimum, else one rather than none. Asked once
+        per search."""
         key = (search.plan, search.languages, search.text_languages)
-        if key not in self._relaxed:
-            every = " AND ".join(f"x.search_vector @@ {sql}" for sql, _params in required)
+        if key not in self._thresholds:
+            count_sql = " + ".join(f"(x.search_vector @@ {sql})::int" for sql, _p in required)
             params = [value for _sql, part in required for value in part]
+            any_sql, any_params = any_query
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM search_entrytext AS x"  # noqa: S608
-                    f" WHERE x.language = ANY(%s) AND {every} LIMIT %s) AS found",
-                    [list(search.languages), *params, RELAX_BELOW],
+                    "SELECT"  # noqa: S608
+                    f" COUNT(*) FILTER (WHERE n = %s), COUNT(*) FILTER (WHERE n >= %s)"
+                    f" FROM (SELECT {count_sql} AS n FROM search_entrytext AS x"
+                    f" WHERE x.language = ANY(%s) AND x.search_vector @@ {any_sql}) AS found",
+                    [
+                        len(required),
+                        search.plan.minimum,
+                        *params,
+                        list(search.languages),
+                        *any_params,
+                    ],
                 )
-                self._relaxed[key] = cursor.fetchone()[0] < RELAX_BELOW
-        return self._relaxed[key]
+                complete, most = cursor.fetchone()
+            if complete >= RELAX_BELOW:
+                self._thresholds[key] = len(required)
+            else:
+                self._thresholds[key] = search.plan.minimum if most else 1
+        return self._thresholds[key]
 
     def matched_count_sql(self, search, table):
         """SQL (and params) counting the required concepts a row of ``table`` has."""
@@ -158,7 +176,7 @@ class PostgresBackend:
         if not search.plan:
             return "FALSE", []
         required, (any_sql, any_params) = self._concepts(search, table)
-        minimum = search.plan.minimum if self._relax(search, required) else len(required)
+        minimum = self._threshold(search, required, (any_sql, any_params))
         count_sql, count_params = self.matched_count_sql(search, table)
         return (
             f"({table}.language = ANY(%s) AND {table}.search_vector @@ {any_sql}"

@@ -29,11 +29,14 @@ def phrase_stems(phrase, languages):
 
 
 def concept_expression(concept, languages):
-    """An FTS5 expression true for a text having one alternative of ``concept``."""
+    """An FTS5 expression true for a text having one alternative of ``concept``: a
+    single word also by its stem's longer forms ("diskriminiert", "Diskriminierung")."""
     alternatives = []
     for phrase in concept.phrases:
         for stems in phrase_stems(phrase, languages):
-            if stems:
+            if len(stems) == 1 and len(stems[0]) >= analysis.PREFIX_FROM:
+                alternatives.append(f'"{stems[0]}"*')
+            elif stems:
                 alternatives.append('"' + " ".join(stems) + '"')
     alternatives = list(dict.fromkeys(alternatives))
     return "(" + " OR ".join(alternatives) + ")" if alternatives else ""
@@ -43,6 +46,17 @@ def any_expression(plan, languages):
     """True for a text having any concept of the plan, for bm25 over all of them."""
     parts = [concept_expression(concept, languages) for concept in plan.concepts]
     return " OR ".join(part for part in parts if part)
+
+
+def relaxed(counts, plan):
+    """Of {page id: required concepts it has}, those the search shows: every concept
+    if enough have them all, else the plan's minimum, else any one rather than none."""
+    required = len(plan.required)
+    complete = {pk: n for pk, n in counts.items() if n == required}
+    if len(complete) >= RELAX_BELOW:
+        return complete
+    most = {pk: n for pk, n in counts.items() if n >= plan.minimum}
+    return most or counts
 
 
 class SQLiteBackend:
@@ -112,12 +126,7 @@ class SQLiteBackend:
                     continue
                 for page_id in self._ids(expression, search.languages):
                     counts[page_id] = counts.get(page_id, 0) + 1
-            required = len(plan.required)
-            complete = {pk: n for pk, n in counts.items() if n == required}
-            if len(complete) >= RELAX_BELOW:
-                self._matches[key] = complete
-            else:
-                self._matches[key] = {pk: n for pk, n in counts.items() if n >= plan.minimum}
+            self._matches[key] = relaxed(counts, plan)
         return self._matches[key]
 
     def match(self, queryset, search):

@@ -1,12 +1,12 @@
-"""The search quality queries, and a recall floor on part of the demo network (PostgreSQL).
+"""The search quality queries, and a recall floor on part of the demo network.
 
 The queries of bench/search_quality_queries.toml must name practices that the
 demo network has in the query's language. For the floor, the demo texts of three
 partners are loaded (English, Italian, Arabic, and each partner's own language:
-German for Leipzig, Greek for Thessaloniki); the keyword queries whose expected
-practices belong to them must reach recall@5 of 0.8 or more in every language.
-The other kinds (questions, typos, synonyms …) are measured by
-bench/search_quality.py; they join FLOOR_KINDS as the engine learns them.
+German for Leipzig, Greek for Thessaloniki); the queries of every kind whose
+expected practices belong to them must reach recall@5 of 0.85 or more overall,
+and 0.8 in every language, on SQLite and on PostgreSQL. bench/search_quality.py
+measures all of them on the whole demo.
 """
 
 import collections
@@ -19,11 +19,9 @@ from search import quality
 from website.demo import content
 from website.demo.network import DemoNetwork
 
-from .conftest import needs_postgresql
-
 PARTNERS = ["leipzig", "palermo", "thessaloniki"]
-RECALL_FLOOR = 0.8
-FLOOR_KINDS = [quality.Kind.KEYWORDS]
+RECALL_FLOOR = 0.85
+LANGUAGE_FLOOR = 0.8
 
 
 def demo_practice_languages():
@@ -69,15 +67,17 @@ def demo_partners(net, django_capture_on_commit_callbacks):
         DemoNetwork(io.StringIO(), partner_files=files).load()
 
 
-@needs_postgresql
-def test_recall_at_5_is_at_least_0_8_in_every_language(demo_partners):
+def test_recall_at_5_of_every_kind_of_query_is_at_least_0_85(demo_partners):
     queries = [
         item
         for item in quality.load_queries()
-        if item["kind"] in FLOOR_KINDS
-        and all(key.split("/")[0] in PARTNERS for key in item["expected"])
+        if all(key.split("/")[0] in PARTNERS for key in item["expected"])
     ]
     assert {item["language"] for item in queries} >= {"en", "it", "de", "el", "ar"}
-    results = quality.summary(quality.run(queries), by="language")
+    assert {item["kind"] for item in queries} == {kind.value for kind in quality.Kind}
+    outcomes = quality.run(queries)
+    results = quality.summary(outcomes, by="language")
+    _count, overall, _mrr = results.pop(quality.OVERALL)
+    assert overall >= RECALL_FLOOR, results
     for language, (_count, recall, _mrr) in results.items():
-        assert recall >= RECALL_FLOOR, (language, results)
+        assert recall >= LANGUAGE_FLOOR, (language, results)

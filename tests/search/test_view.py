@@ -124,6 +124,12 @@ def test_suggestions_ignore_case_and_accents(client, make_practice):
     assert [item["title"] for item in suggestions] == ["Écoles ouvertes"]
 
 
+def test_suggestions_tolerate_a_typo(client, make_practice):
+    make_practice("Mentoring newcomers", summary="Volunteers meet newcomers.")
+    suggestions = client.get("/en/search/suggest/?q=mentorign").json()["suggestions"]
+    assert [item["title"] for item in suggestions] == ["Mentoring newcomers"]
+
+
 def test_suggestions_need_two_characters(client, search_index):
     assert client.get("/en/search/suggest/?q=m").json() == {"suggestions": []}
 
