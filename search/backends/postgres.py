@@ -15,7 +15,6 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 from .. import analysis
-from ..arabic import split_clitics
 from ..models import EntryText
 
 # Snowball configurations by language code; languages without one are stemmed in
@@ -57,9 +56,11 @@ def configuration(language):
 
 def indexed_text(text, language):
     text = analysis.with_joined_compounds(text)
-    if configuration(language):
-        return split_clitics(text)  # Arabic prefixes set apart, see search.arabic
-    return " ".join(analysis.stems(text, language))
+    if not configuration(language):
+        return " ".join(analysis.stems(text, language))
+    if analysis.base_language(language) == "ar":
+        return analysis.arabic_words(text)  # as the Python stemmer reads it too
+    return text
 
 
 def concept_query(concept, text_languages):
