@@ -111,6 +111,13 @@ def stem(word, language):
     return fold(_stemmer(language)(word.casefold()))
 
 
+def stem_as_written(word, language):
+    """The stem of a word as it stands in a text (an Arabic word with its conjunction)."""
+    if base_language(language) == "ar":
+        word = arabic_words(word) or word
+    return stem(word, language)
+
+
 def stems(text, language):
     """The compared forms of every word of ``text``, in order."""
     return [stem(word, language) for word in words(text, language)]

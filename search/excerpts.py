@@ -14,10 +14,11 @@ LENGTH = 30  # words
 
 
 def query_stems(search):
-    """Every stem the query's concepts may take in the searched texts' languages."""
+    """Every stem the query's required concepts may take in the searched texts'
+    languages (not its stop words)."""
     return {
         analysis.stem(word, language)
-        for concept in search.plan.concepts
+        for concept in search.plan.required
         for phrase in concept.phrases
         for word in phrase
         for language in search.text_languages
@@ -29,17 +30,17 @@ def excerpt(text, language, stems, length=LENGTH):
     words = list(WORD.finditer(text))
     if not words:
         return text
-    found = [analysis.stem(match.group(), language) in stems for match in words]
-    totals = [0]
-    for is_found in found:
-        totals.append(totals[-1] + is_found)
+    word_stems = [analysis.stem_as_written(match.group(), language) for match in words]
+    found = [stem in stems for stem in word_stems]
 
-    def found_from(first):
-        return totals[min(first + length, len(words))] - totals[first]
+    def distinct_found(first):
+        window = word_stems[first : first + length]
+        return len({stem for stem in window if stem in stems})
 
-    # The window with the most words found, the earliest of them.
+    # The earliest window with the most different words found: the texts end with
+    # the names of their themes, which would otherwise draw every excerpt there.
     start = max(
-        range(max(0, len(words) - length) + 1), key=lambda first: (found_from(first), -first)
+        range(max(0, len(words) - length) + 1), key=lambda first: (distinct_found(first), -first)
     )
     chosen = words[start : start + length]
     pieces, position = [], chosen[0].start()
@@ -47,7 +48,8 @@ def excerpt(text, language, stems, length=LENGTH):
         pieces.append(text[position : match.start()])
         pieces.append(MARK_START + match.group() + MARK_END if found[index] else match.group())
         position = match.end()
-    pieces.append(text[position : chosen[-1].end()])
+    at_the_end = start + length >= len(words)
+    pieces.append(text[position:] if at_the_end else text[position : chosen[-1].end()])
     before = "… " if start else ""
-    after = " …" if start + length < len(words) else ""
+    after = "" if at_the_end else " …"
     return before + "".join(pieces).strip() + after
