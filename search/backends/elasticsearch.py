@@ -6,6 +6,14 @@ language, ``<CONVIVIUM_SEARCH_INDEX_PREFIX>-<language>``, whose text fields use
 that language's analyzer: Elasticsearch's built-in language analyzers where
 there is one, a folding analyzer (lower case, accents removed) elsewhere.
 
+A query is sent as its plan (search.understanding), the way the databases read
+it: one clause per required concept, true when a practice has one of the concept's
+alternatives (a phrase word for word, a word within an edit or two, see
+:func:`concept_query`), in title (boost 3), summary (2) and body; the practices with
+every required concept, or, when fewer than ten have them all, with most of them
+(``minimum_should_match``); the optional concepts (stop words) only add to the score.
+The highlights come from the same query.
+
 Elasticsearch finds and ranks; the database entries keep the facet values, so
 facets are counted in the database over the ids Elasticsearch matched.
 """
@@ -16,7 +24,7 @@ from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend
 
 from .. import arabic
-from . import SearchUnavailable
+from . import MARK_END, MARK_START, SearchUnavailable
 
 # Elasticsearch's built-in language analyzers, by language code.
 ANALYZERS = {
@@ -73,7 +81,10 @@ ARABIC_ANALYSIS = {
     },
 }
 MAX_MATCHES = 10_000
+# As the databases: fewer practices than this with every concept, and most will do.
+RELAX_BELOW = 10
 FIELDS = ["title^3", "summary^2", "body"]
+CONCEPT = "concept-"  # the name of a required concept's query, then its number
 
 
 def analyzer(language):
@@ -154,17 +165,57 @@ def document(entry, terms):
     }
 
 
-def match_body(text, size=MAX_MATCHES):
-    """The ids of the practices matching ``text``, best first."""
+def phrase_query(phrase, fuzzy):
+    """True for a practice having ``phrase`` (a tuple of words) in its title, summary or
+    body: word for word if it has several, within Elasticsearch's edit distance if
+    ``fuzzy`` (a word of one or two letters exactly, of up to five within one edit)."""
+    text = " ".join(phrase)
+    if len(phrase) > 1:
+        return {"multi_match": {"query": text, "type": "phrase", "fields": FIELDS}}
+    query = {"multi_match": {"query": text, "fields": FIELDS}}
+    if fuzzy:
+        query["multi_match"]["fuzziness"] = "AUTO"
+    return query
+
+
+def concept_query(concept, name=None):
+    """True for a practice having one of the alternatives of ``concept``.
+
+    A word as typed may be misspelt, so it is matched fuzzily; a phrase the synonyms or
+    the themes know was recognised as written, and a stop word only ranks: those are
+    matched as they are (fuzzily, "roma" would also find "rome")."""
+    fuzzy = not (concept.optional or concept.known_phrase)
+    query = {
+        "bool": {
+            "should": [phrase_query(phrase, fuzzy) for phrase in concept.phrases],
+            "minimum_should_match": 1,
+        }
+    }
+    if name:
+        query["bool"]["_name"] = name
+    return query
+
+
+def plan_query(plan, minimum):
+    """True for a practice having at least ``minimum`` of the plan's required concepts;
+    the optional ones (stop words) add to the score of those found, and find none.
+
+    Each required concept is a named query, so that every hit says which it has."""
+    required = [
+        concept_query(concept, f"{CONCEPT}{number}") for number, concept in enumerate(plan.required)
+    ]
     return {
-        "query": {
-            "multi_match": {
-                "query": text,
-                "fields": FIELDS,
-                "type": "best_fields",
-                "operator": "and",
-            }
-        },
+        "bool": {
+            "must": {"bool": {"should": required, "minimum_should_match": minimum}},
+            "should": [concept_query(concept) for concept in plan.optional],
+        }
+    }
+
+
+def match_body(plan, minimum, size=MAX_MATCHES):
+    """The ids of the practices having ``minimum`` of the plan's concepts, best first."""
+    return {
+        "query": plan_query(plan, minimum),
         "_source": False,
         "size": size,
         "track_total_hits": True,
@@ -172,24 +223,30 @@ def match_body(text, size=MAX_MATCHES):
     }
 
 
-def highlight_body(text, page_ids):
-    """Excerpts with the matched words marked, for the practices on screen."""
+def highlight_body(plan, page_ids):
+    """Excerpts with the matched words marked, for the practices on screen: the query of
+    the match at its weakest, which every practice found (with all concepts or most) meets."""
     return {
         "query": {
             "bool": {
-                "must": {"multi_match": {"query": text, "fields": FIELDS}},
+                "must": plan_query(plan, plan.minimum),
                 "filter": {"terms": {"page_id": list(page_ids)}},
             }
         },
         "_source": ["page_id"],
         "size": len(page_ids),
         "highlight": {
-            "pre_tags": ["\ue000"],
-            "post_tags": ["\ue001"],
+            "pre_tags": [MARK_START],
+            "post_tags": [MARK_END],
             "fields": {"summary": {"number_of_fragments": 0}, "body": {"fragment_size": 160}},
             "number_of_fragments": 2,
         },
     }
+
+
+def concepts_found(hit):
+    """How many of the required concepts a hit has (its named queries)."""
+    return sum(name.startswith(CONCEPT) for name in hit.get("matched_queries", ()))
 
 
 class ElasticsearchBackend:
@@ -231,17 +288,29 @@ class ElasticsearchBackend:
 
     # -- searching ------------------------------------------------------------
 
+    def _search(self, search, body):
+        try:
+            return self.client.search(index=self.indexes(search.languages), **body)
+        except (ApiError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
+
     def matched_ids(self, search):
-        key = (search.text, search.languages)
+        """The ids of the practices found, best first, asked once per search: those
+        with every required concept, or, when fewer than RELAX_BELOW have them all,
+        those with most of them (the plan's minimum), the more concepts the earlier."""
+        plan = search.plan
+        key = (plan, search.languages)
         if key not in self._matches:
-            try:
-                response = self.client.search(
-                    index=self.indexes(search.languages), **match_body(search.text)
-                )
-            except (ApiError, TransportError) as error:
-                raise SearchUnavailable(str(error)) from error
-            self._matches[key] = [hit["_id"] for hit in response["hits"]["hits"]]
-        return [int(pk) for pk in self._matches[key]]
+            hits = []
+            if plan:
+                required = len(plan.required)
+                hits = self._search(search, match_body(plan, required))["hits"]["hits"]
+                if len(hits) < RELAX_BELOW and plan.minimum < required:
+                    relaxed = self._search(search, match_body(plan, plan.minimum))
+                    # sorted() keeps Elasticsearch's order among equals.
+                    hits = sorted(relaxed["hits"]["hits"], key=lambda hit: -concepts_found(hit))
+            self._matches[key] = [int(hit["_id"]) for hit in hits]
+        return self._matches[key]
 
     def match(self, queryset, search):
         return queryset.filter(page_id__in=self.matched_ids(search))
@@ -256,14 +325,9 @@ class ElasticsearchBackend:
         return fetch
 
     def highlights(self, search, page_ids):
-        if not page_ids:
+        if not page_ids or not search.plan:
             return {}
-        try:
-            response = self.client.search(
-                index=self.indexes(search.languages), **highlight_body(search.text, page_ids)
-            )
-        except (ApiError, TransportError) as error:
-            raise SearchUnavailable(str(error)) from error
+        response = self._search(search, highlight_body(search.plan, page_ids))
         found = {}
         for hit in response["hits"]["hits"]:
             fragments = hit.get("highlight", {})

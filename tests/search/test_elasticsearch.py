@@ -10,12 +10,21 @@ import json
 
 import pytest
 from django.test import override_settings
-from elastic_transport import ApiResponseMeta, BaseNode, ConnectionError, HttpHeaders
+from elastic_transport import (
+    ApiResponseMeta,
+    BaseNode,
+    ConnectionError,
+    ConnectionTimeout,
+    HttpHeaders,
+)
 from elastic_transport._node import NodeApiResponse
 
 from search import indexing
+from search.backends import SearchUnavailable
 from search.backends import elasticsearch as es
 from search.backends.elasticsearch import ElasticsearchBackend
+from search.models import SearchSynonym
+from search.query import PracticeQuery
 
 
 class RecordingNode(BaseNode):
@@ -30,21 +39,26 @@ class RecordingNode(BaseNode):
             parsed = json.loads(text) if text else None
         self.requests.append((method, target, parsed))
         if "/_search" in target:
-            answer = {"hits": {"total": {"value": len(self.hits)}, "hits": self.hits}}
+            reply = {"hits": {"total": {"value": len(self.hits)}, "hits": self.hits}}
         elif "/_bulk" in target:
-            answer = {"errors": False, "items": []}
+            reply = {"errors": False, "items": []}
         else:
-            answer = {"acknowledged": True}
-        meta = ApiResponseMeta(
-            status=200,
-            http_version="1.1",
-            headers=HttpHeaders(
-                {"content-type": "application/json", "x-elastic-product": "Elasticsearch"}
-            ),
-            duration=0.0,
-            node=self.config,
-        )
-        return NodeApiResponse(meta, json.dumps(answer).encode())
+            reply = {"acknowledged": True}
+        return answer_with(self, 200, reply)
+
+
+def answer_with(node, status, reply):
+    """An HTTP answer of Elasticsearch 8 with ``reply`` as its JSON body."""
+    meta = ApiResponseMeta(
+        status=status,
+        http_version="1.1",
+        headers=HttpHeaders(
+            {"content-type": "application/json", "x-elastic-product": "Elasticsearch"}
+        ),
+        duration=0.0,
+        node=node.config,
+    )
+    return NodeApiResponse(meta, json.dumps(reply).encode())
 
 
 ELASTICSEARCH = {
@@ -119,29 +133,179 @@ def test_publishing_sends_the_practice_to_its_language_index(requests, net):
     assert source["language"] == "it"
 
 
-def test_match_query_weights_title_over_summary_over_body(requests):
-    ElasticsearchBackend().matched_ids("integrazione giovani", ["it"])
+FIELDS = ["title^3", "summary^2", "body"]
+
+
+def search_for(text, language="en", all_languages=False):
+    """What the search page asks the backend for ``text``, the words as typed (not
+    corrected from whatever vocabulary the test database has)."""
+    query = PracticeQuery(language=language, text=text, all_languages=all_languages, exact=True)
+    return query.search
+
+
+def hit(page_id, concepts=0):
+    """A hit as Elasticsearch answers it, having the first ``concepts`` required concepts."""
+    return {
+        "_id": str(page_id),
+        "_score": 1.0,
+        "matched_queries": [f"concept-{number}" for number in range(concepts)],
+    }
+
+
+def searches(requests):
+    return [body for method, target, body in requests if target.endswith("/_search")]
+
+
+def test_each_required_concept_is_a_clause_and_the_stop_word_only_ranks(requests, locales):
+    SearchSynonym.objects.create(locale=locales["en"], term="football", equivalents="sport")
+    RecordingNode.hits = [hit(pk) for pk in range(10)]
+    ElasticsearchBackend().matched_ids(search_for("the anti-rumour football campain"))
+    assert searches(requests)[-1]["query"] == {
+        "bool": {
+            "must": {
+                "bool": {
+                    "should": [
+                        {
+                            "bool": {
+                                "should": [
+                                    {
+                                        "multi_match": {
+                                            "query": "anti rumour",
+                                            "type": "phrase",
+                                            "fields": FIELDS,
+                                        }
+                                    },
+                                    {
+                                        "multi_match": {
+                                            "query": "antirumour",
+                                            "fields": FIELDS,
+                                            "fuzziness": "AUTO",
+                                        }
+                                    },
+                                ],
+                                "minimum_should_match": 1,
+                                "_name": "concept-0",
+                            }
+                        },
+                        {
+                            "bool": {
+                                "should": [
+                                    {"multi_match": {"query": "football", "fields": FIELDS}},
+                                    {"multi_match": {"query": "sport", "fields": FIELDS}},
+                                ],
+                                "minimum_should_match": 1,
+                                "_name": "concept-1",
+                            }
+                        },
+                        {
+                            "bool": {
+                                "should": [
+                                    {
+                                        "multi_match": {
+                                            "query": "campain",
+                                            "fields": FIELDS,
+                                            "fuzziness": "AUTO",
+                                        }
+                                    }
+                                ],
+                                "minimum_should_match": 1,
+                                "_name": "concept-2",
+                            }
+                        },
+                    ],
+                    "minimum_should_match": 3,
+                }
+            },
+            "should": [
+                {
+                    "bool": {
+                        "should": [{"multi_match": {"query": "the", "fields": FIELDS}}],
+                        "minimum_should_match": 1,
+                    }
+                }
+            ],
+        }
+    }
+
+
+def multi_matches(query):
+    """Every multi_match of a query, at any depth."""
+    if isinstance(query, dict):
+        if "multi_match" in query:
+            return [query["multi_match"]]
+        return [found for value in query.values() for found in multi_matches(value)]
+    if isinstance(query, list):
+        return [found for value in query for found in multi_matches(value)]
+    return []
+
+
+def test_every_clause_weights_title_over_summary_over_body(requests, db):
+    ElasticsearchBackend().matched_ids(search_for("integrazione dei giovani", "it"))
     method, target, body = requests[-1]
     assert target == "/convivium-practices-it/_search"
-    multi_match = body["query"]["multi_match"]
-    assert multi_match["fields"] == ["title^3", "summary^2", "body"]
-    assert multi_match["query"] == "integrazione giovani"
+    assert {tuple(match["fields"]) for match in multi_matches(body["query"])} == {tuple(FIELDS)}
     assert body["_source"] is False
 
 
-def test_all_languages_searches_every_language_index(requests):
-    ElasticsearchBackend().matched_ids("market", ["en", "it", "ar"])
-    assert (
-        requests[-1][1]
-        == "/convivium-practices-en,convivium-practices-it,convivium-practices-ar/_search"
-    )
+def test_a_misspelt_word_is_fuzzy_a_phrase_and_a_synonym_are_as_written(requests, locales):
+    SearchSynonym.objects.create(locale=locales["it"], term="moschea", equivalents="luogo di culto")
+    ElasticsearchBackend().matched_ids(search_for("moschea integrazzione", "it"))
+    matches = {match["query"]: match for match in multi_matches(requests[-1][2]["query"])}
+    assert matches["integrazzione"]["fuzziness"] == "AUTO"
+    assert "fuzziness" not in matches["moschea"]
+    assert matches["luogo di culto"]["type"] == "phrase"
+    assert "fuzziness" not in matches["luogo di culto"]
 
 
-def test_highlight_asks_for_the_shown_practices_only_with_private_markers(requests):
-    ElasticsearchBackend().highlights("market", ["en"], [3, 5])
+def test_every_required_concept_is_asked_for_first(requests, db):
+    RecordingNode.hits = [hit(pk, concepts=3) for pk in range(1, 11)]
+    found = ElasticsearchBackend().matched_ids(search_for("market stalls neighbours"))
+    (body,) = searches(requests)
+    assert body["query"]["bool"]["must"]["bool"]["minimum_should_match"] == 3
+    assert found == list(range(1, 11))
+
+
+def test_fewer_than_ten_with_every_concept_asks_for_most_of_them(requests, db):
+    RecordingNode.hits = [hit(7, concepts=3)]
+    ElasticsearchBackend().matched_ids(search_for("market stalls neighbours"))
+    every, most = searches(requests)
+    assert every["query"]["bool"]["must"]["bool"]["minimum_should_match"] == 3
+    assert most["query"]["bool"]["must"]["bool"]["minimum_should_match"] == 2
+
+
+def test_the_weaker_matches_follow_those_with_more_concepts(requests, db):
+    RecordingNode.hits = [hit(1, concepts=2), hit(2, concepts=3), hit(3, concepts=2)]
+    found = ElasticsearchBackend().matched_ids(search_for("market stalls neighbours"))
+    assert found == [2, 1, 3]
+
+
+def test_one_concept_is_asked_for_once(requests, db):
+    ElasticsearchBackend().matched_ids(search_for("market"))
+    (body,) = searches(requests)
+    assert body["query"]["bool"]["must"]["bool"]["minimum_should_match"] == 1
+
+
+def test_a_text_without_words_asks_nothing(requests, db):
+    backend = ElasticsearchBackend()
+    assert backend.matched_ids(search_for("?!")) == []
+    assert backend.highlights(search_for("?!"), [3]) == {}
+    assert searches(requests) == []
+
+
+def test_all_languages_searches_every_language_index(requests, settings, db):
+    ElasticsearchBackend().matched_ids(search_for("market", all_languages=True))
+    indexes = ",".join(f"convivium-practices-{code}" for code, _name in settings.LANGUAGES)
+    assert requests[-1][1] == f"/{indexes}/_search"
+
+
+def test_highlights_come_from_the_match_at_its_weakest_for_the_shown_practices(requests, db):
+    search = search_for("market stalls neighbours")
+    ElasticsearchBackend().highlights(search, [3, 5])
     body = requests[-1][2]
+    assert body["query"]["bool"]["must"] == es.plan_query(search.plan, 2)
     assert body["query"]["bool"]["filter"] == {"terms": {"page_id": [3, 5]}}
     assert body["highlight"]["pre_tags"] == ["\ue000"]
+    assert body["highlight"]["post_tags"] == ["\ue001"]
 
 
 def test_search_page_shows_elasticsearch_matches_with_database_facets(
@@ -172,6 +336,27 @@ def test_deleting_removes_the_practice_from_every_language_index(requests):
 class UnreachableNode(BaseNode):
     def perform_request(self, *args, **kwargs):
         raise ConnectionError("Connection refused")
+
+
+class FailingNode(BaseNode):
+    """A cluster that answers with an error, or not in time."""
+
+    def perform_request(self, method, target, body=None, headers=None, request_timeout=None):
+        if "timeout" in target:  # the index prefix names the failure
+            raise ConnectionTimeout("Read timed out")
+        error = {"type": "search_phase_execution_exception", "reason": "all shards failed"}
+        return answer_with(self, 500, {"error": error, "status": 500})
+
+
+@pytest.mark.parametrize("failure", ["error", "timeout"])
+def test_an_error_or_a_timeout_of_the_cluster_is_search_unavailable(failure, db):
+    failing = {"default": {**ELASTICSEARCH["default"], "OPTIONS": {"node_class": FailingNode}}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=failing, CONVIVIUM_SEARCH_INDEX_PREFIX=failure):
+        backend = ElasticsearchBackend()
+        with pytest.raises(SearchUnavailable):
+            backend.matched_ids(search_for("market"))
+        with pytest.raises(SearchUnavailable):
+            backend.highlights(search_for("market"), [3])
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
