@@ -3,8 +3,10 @@
 The client is the one of Wagtail's Elasticsearch 8 backend (same hosts, timeout
 and options as the rest of the site's search). Practices go to one index per
 language, ``<CONVIVIUM_SEARCH_INDEX_PREFIX>-<language>``, whose text fields use
-that language's analyzer: Elasticsearch's built-in language analyzers where
-there is one, a folding analyzer (lower case, accents removed) elsewhere.
+that language's analyzer (:func:`text_analysis`): Elasticsearch's analyzer of the
+language rebuilt, its stop words and its stemmer, then the accents folded as the
+databases fold them; lower case, the plan's stop words and folding for a language
+Elasticsearch has no analyzer for (Polish).
 
 A query is sent as its plan (search.understanding), the way the databases read
 it: one clause per required concept, true when a practice has one of the concept's
@@ -18,68 +20,85 @@ Elasticsearch finds and ranks; the database entries keep the facet values, so
 facets are counted in the database over the ids Elasticsearch matched.
 """
 
+from dataclasses import dataclass
+
+import stop_words
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend
 
-from .. import arabic
+from .. import analysis, arabic
 from . import MARK_END, MARK_START, SearchUnavailable
 
-# Elasticsearch's built-in language analyzers, by language code.
-ANALYZERS = {
-    "ar": "convivium_arabic",  # "arabic" with the prefixes of search.arabic removed
-    "bg": "bulgarian",
-    "ca": "catalan",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "hu": "hungarian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "lv": "latvian",
-    "nl": "dutch",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "sv": "swedish",
-    "tr": "turkish",
+
+def elision(articles):
+    """The filter removing the articles elided before a word ("l'", "dell'")."""
+    return ("elision", {"type": "elision", "articles": articles, "articles_case": True})
+
+
+def lowercase(language):
+    """The lower case of a language that has its own (Greek's drops the accents)."""
+    return ("lowercase", {"type": "lowercase", "language": language})
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language analyzer of Elasticsearch as its documentation rebuilds it ("Language
+    analyzers"): the filters up to lower case, the language's stop words, filters that
+    normalise, its stemmer (the keyword marker, empty there, is left out). A filter is a
+    built-in one by name, or (role, definition) for one defined with the analyzer."""
+
+    name: str  # Elasticsearch's name of the language: its stop words are "_<name>_"
+    stemmer: str = ""  # the stemmer's language, if not ``name``
+    before: tuple = ("lowercase",)  # the filters before the stop words
+    normalisation: tuple = ()  # the filters between the stop words and the stemmer
+    # Latin letters get their accents folded; the filters of other alphabets above
+    # already do what the databases' folding does (Greek accents, Arabic vowel marks).
+    latin: bool = True
+
+
+FRENCH_ARTICLES = [
+    "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+]  # fmt: skip
+ITALIAN_ARTICLES = [
+    "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+    "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d",
+]  # fmt: skip
+LANGUAGES = {
+    "ar": Language(
+        "arabic",
+        before=("lowercase", "decimal_digit"),
+        normalisation=("arabic_normalization",),
+        latin=False,
+    ),
+    "bg": Language("bulgarian", latin=False),
+    "ca": Language("catalan", before=(elision(["d", "l", "m", "n", "s", "t"]), "lowercase")),
+    "cs": Language("czech"),
+    "da": Language("danish"),
+    "de": Language("german", "light_german", normalisation=("german_normalization",)),
+    "el": Language("greek", before=(lowercase("greek"),), latin=False),
+    "en": Language(
+        "english",
+        before=(("possessive", {"type": "stemmer", "language": "possessive_english"}), "lowercase"),
+    ),
+    "es": Language("spanish", "light_spanish"),
+    "fi": Language("finnish"),
+    "fr": Language("french", "light_french", before=(elision(FRENCH_ARTICLES), "lowercase")),
+    "hu": Language("hungarian"),
+    "it": Language("italian", "light_italian", before=(elision(ITALIAN_ARTICLES), "lowercase")),
+    "lt": Language("lithuanian"),
+    "lv": Language("latvian"),
+    "nl": Language("dutch"),
+    "pt": Language("portuguese", "light_portuguese"),
+    "ro": Language("romanian"),
+    "sv": Language("swedish"),
+    "tr": Language("turkish", before=("apostrophe", lowercase("turkish"))),
 }
 FOLDING_ANALYZER = "convivium_folding"
-# Elasticsearch's "arabic" analyzer rebuilt as its documentation describes, with
-# a character filter in front removing the conjunction and preposition joined to
-# the article ("والعنصرية" → "عنصرية"), the same pattern as the databases use.
-ARABIC_ANALYSIS = {
-    "char_filter": {
-        "convivium_arabic_clitics": {
-            "type": "pattern_replace",
-            "pattern": arabic.PREFIX,
-            "replacement": "",
-        }
-    },
-    "filter": {
-        "convivium_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
-        "convivium_arabic_stemmer": {"type": "stemmer", "language": "arabic"},
-    },
-    "analyzer": {
-        "convivium_arabic": {
-            "type": "custom",
-            "char_filter": ["convivium_arabic_clitics"],
-            "tokenizer": "standard",
-            "filter": [
-                "lowercase",
-                "decimal_digit",
-                "convivium_arabic_stop",
-                "arabic_normalization",
-                "convivium_arabic_stemmer",
-            ],
-        }
-    },
-}
+# Arabic is read behind a character filter removing the conjunction and preposition
+# joined to the article ("والعنصرية" → "عنصرية"), the same pattern as the databases'.
+ARABIC_CLITICS = {"type": "pattern_replace", "pattern": arabic.PREFIX, "replacement": ""}
 MAX_MATCHES = 10_000
 # As the databases: fewer practices than this with every concept, and most will do.
 RELAX_BELOW = 10
@@ -88,36 +107,83 @@ CONCEPT = "concept-"  # the name of a required concept's query, then its number
 
 
 def analyzer(language):
-    return ANALYZERS.get(language.split("-")[0], FOLDING_ANALYZER)
+    """The name of the analyzer of a language's texts: Elasticsearch's name for the
+    language if it has an analyzer for it, else the language's code."""
+    code = analysis.base_language(language)
+    return f"convivium_{LANGUAGES[code].name if code in LANGUAGES else code}"
 
 
 def index_name(language):
     return f"{settings.CONVIVIUM_SEARCH_INDEX_PREFIX}-{language}".lower()
 
 
+def own_stop_words(code):
+    """The stop words that the query plan knows for a language Elasticsearch has none
+    for (search.analysis), as they are written: the analyzer folds them after."""
+    try:
+        return sorted(set(stop_words.get_stop_words(code)))
+    except stop_words.StopWordError:
+        return []
+
+
+def text_analysis(language):
+    """The analyzer of a language's texts, with the filters and character filters it names.
+
+    Elasticsearch's analyzer of the language, rebuilt (see :class:`Language`), then the
+    accents of Latin letters folded after the stemmer, as the databases compare words
+    (search.analysis), so that a query typed without them finds the words written with
+    them. A language Elasticsearch has no analyzer for (Polish) has no stemmer, and the
+    stop words of the query plan (:func:`own_stop_words`)."""
+    name = analyzer(language)
+    code = analysis.base_language(language)
+    spec = LANGUAGES.get(code)
+    chain, filters, char_filters = [], {}, {}
+
+    def use(*chosen):
+        for item in chosen:
+            if isinstance(item, str):
+                chain.append(item)
+            else:
+                role, definition = item
+                filters[f"{name}_{role}"] = definition
+                chain.append(f"{name}_{role}")
+
+    if spec is None:
+        use("lowercase")
+        if words := own_stop_words(code):
+            use(("stop", {"type": "stop", "stopwords": words}))
+        use("asciifolding")
+    else:
+        use(*spec.before)
+        use(("stop", {"type": "stop", "stopwords": f"_{spec.name}_"}))
+        use(*spec.normalisation)
+        use(("stemmer", {"type": "stemmer", "language": spec.stemmer or spec.name}))
+        if spec.latin:
+            use("asciifolding")
+    text = {"type": "custom", "tokenizer": "standard", "filter": chain}
+    if code == "ar":
+        char_filters[f"{name}_clitics"] = ARABIC_CLITICS
+        text["char_filter"] = [f"{name}_clitics"]
+    found = {"analyzer": {name: text}, "filter": filters}
+    if char_filters:
+        found["char_filter"] = char_filters
+    return found
+
+
 def index_body(language):
     """Settings and mappings of one language's index."""
     text = {"type": "text", "analyzer": analyzer(language)}
-    analysis = {
-        "analyzer": {
-            FOLDING_ANALYZER: {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding"],
-            }
-        },
-        "normalizer": {
-            "convivium_title": {
-                "type": "custom",
-                "filter": ["lowercase", "asciifolding"],
-            }
-        },
+    analysis_settings = text_analysis(language)
+    analysis_settings["analyzer"][FOLDING_ANALYZER] = {
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase", "asciifolding"],
     }
-    if analyzer(language) == "convivium_arabic":
-        for part, definitions in ARABIC_ANALYSIS.items():
-            analysis.setdefault(part, {}).update(definitions)
+    analysis_settings["normalizer"] = {
+        "convivium_title": {"type": "custom", "filter": ["lowercase", "asciifolding"]}
+    }
     return {
-        "settings": {"analysis": analysis},
+        "settings": {"analysis": analysis_settings},
         "mappings": {
             "dynamic": "strict",
             "properties": {

@@ -19,7 +19,7 @@ from elastic_transport import (
 )
 from elastic_transport._node import NodeApiResponse
 
-from search import indexing
+from search import analysis, arabic, indexing
 from search.backends import SearchUnavailable
 from search.backends import elasticsearch as es
 from search.backends.elasticsearch import ElasticsearchBackend
@@ -83,25 +83,92 @@ def requests():
 
 
 @pytest.mark.parametrize(
-    ("language", "expected"),
+    ("language", "name"),
     [
         ("en", "english"),
         ("it", "italian"),
         ("de", "german"),
         ("el", "greek"),
-        ("ar", "convivium_arabic"),
+        ("ar", "arabic"),
+        ("pl", "pl"),
     ],
 )
-def test_each_language_index_uses_its_language_analyzer(language, expected):
+def test_each_language_index_analyses_its_texts_with_its_own_analyzer(language, name):
     mappings = es.index_body(language)["mappings"]["properties"]
-    assert {mappings[name]["analyzer"] for name in ("title", "summary", "body")} == {expected}
+    analyzers = {mappings[field]["analyzer"] for field in ("title", "summary", "body")}
+    assert analyzers == {f"convivium_{name}"}
 
 
-def test_a_language_without_analyzer_gets_the_folding_analyzer():
-    body = es.index_body("pl")
-    assert body["mappings"]["properties"]["body"]["analyzer"] == "convivium_folding"
-    folding = body["settings"]["analysis"]["analyzer"]["convivium_folding"]
-    assert folding["filter"] == ["lowercase", "asciifolding"]
+def analysis_of(language):
+    return es.index_body(language)["settings"]["analysis"]
+
+
+def chain_of(language, analyzer=None):
+    analyzer = analyzer or es.analyzer(language)
+    return analysis_of(language)["analyzer"][analyzer]["filter"]
+
+
+@pytest.mark.parametrize(
+    ("language", "stop_words", "stemmer"),
+    [
+        ("en", "_english_", "english"),
+        ("it", "_italian_", "light_italian"),
+        ("es", "_spanish_", "light_spanish"),
+        ("ro", "_romanian_", "romanian"),
+        ("de", "_german_", "light_german"),
+        ("fr", "_french_", "light_french"),
+        ("el", "_greek_", "greek"),
+        ("ar", "_arabic_", "arabic"),
+    ],
+)
+def test_each_language_drops_its_stop_words_then_stems(language, stop_words, stemmer):
+    name = es.analyzer(language)
+    filters = analysis_of(language)["filter"]
+    assert filters[f"{name}_stop"] == {"type": "stop", "stopwords": stop_words}
+    assert filters[f"{name}_stemmer"] == {"type": "stemmer", "language": stemmer}
+    chain = chain_of(language)
+    assert chain.index(f"{name}_stop") < chain.index(f"{name}_stemmer")
+
+
+@pytest.mark.parametrize(("language", "folded"), [("it", True), ("pl", True), ("el", False)])
+def test_latin_letters_lose_their_accents_last_as_the_databases_fold_them(language, folded):
+    assert (chain_of(language)[-1] == "asciifolding") is folded
+
+
+def test_italian_is_elasticsearch_italian_analyzer_rebuilt_with_folding():
+    assert chain_of("it") == [
+        "convivium_italian_elision",
+        "lowercase",
+        "convivium_italian_stop",
+        "convivium_italian_stemmer",
+        "asciifolding",
+    ]
+    elision = analysis_of("it")["filter"]["convivium_italian_elision"]
+    assert elision["type"] == "elision"
+    assert {"dell", "l", "un"} <= set(elision["articles"])
+
+
+def test_greek_and_german_normalise_as_elasticsearch_does():
+    assert analysis_of("el")["filter"]["convivium_greek_lowercase"] == {
+        "type": "lowercase",
+        "language": "greek",
+    }
+    assert chain_of("el")[0] == "convivium_greek_lowercase"
+    german = chain_of("de")
+    assert german.index("german_normalization") < german.index("convivium_german_stemmer")
+
+
+def test_arabic_removes_the_clitics_before_its_analyzer():
+    analysis = analysis_of("ar")
+    assert analysis["analyzer"]["convivium_arabic"]["char_filter"] == ["convivium_arabic_clitics"]
+    assert analysis["char_filter"]["convivium_arabic_clitics"]["pattern"] == arabic.PREFIX
+
+
+def test_a_language_without_analyzer_drops_the_plans_stop_words_and_folds():
+    assert chain_of("pl") == ["lowercase", "convivium_pl_stop", "asciifolding"]
+    stop_words = analysis_of("pl")["filter"]["convivium_pl_stop"]["stopwords"]
+    assert {"jest", "był", "się"} <= set(stop_words)
+    assert all(analysis.is_stop_word(word, "pl") for word in stop_words)
 
 
 def test_facet_fields_are_keywords_and_the_mapping_is_strict():
@@ -117,7 +184,7 @@ def test_reset_creates_one_index_per_language_with_its_settings(requests, settin
     created = {target: body for method, target, body in requests if method == "PUT"}
     assert set(created) == {f"/convivium-practices-{code}" for code, _ in settings.LANGUAGES}
     italian = created["/convivium-practices-it"]
-    assert italian["mappings"]["properties"]["title"]["analyzer"] == "italian"
+    assert italian["mappings"]["properties"]["title"]["analyzer"] == "convivium_italian"
     assert "analysis" in italian["settings"]
 
 
