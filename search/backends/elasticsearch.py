@@ -16,6 +16,22 @@ every required concept, or, when fewer than ten have them all, with most of them
 (``minimum_should_match``); the optional concepts (stop words) only add to the score.
 The highlights come from the same query.
 
+Synonyms. The search analyzer of every text field ends with a ``synonym_graph``
+filter on the language's synonyms set, ``<index>-synonyms``, whose rules are the
+language's SearchSynonym groups (search.synonyms.groups), one equivalence each. It
+is a set of the cluster's Synonyms API (Elasticsearch 8.10 or later; the client's
+user needs the ``manage_search_synonyms`` privilege), not rules in the index
+settings: putting a set reloads the search analyzers that use it (the filter is
+``updateable``) on every index, with nothing closed, re-created or re-indexed.
+``reset()`` puts every language's set before it creates the indexes (an index naming
+a missing set cannot open). After that the sets follow the version search.synonyms
+renews whenever a synonym is saved or deleted: the first search that meets a new
+version puts the sets of its languages and notes it in the shared cache, so that a
+version is put once for all app servers. Following the version rather than the save
+itself, a change made while the cluster was away, or by ``QuerySet.update()`` then
+``renew()``, arrives all the same. The query plan already holds the synonyms of the
+reader's language; the analyzers add, in a search of every language, each index's own.
+
 Elasticsearch finds and ranks; the database entries keep the facet values, so
 facets are counted in the database over the ids Elasticsearch matched.
 """
@@ -24,11 +40,12 @@ from dataclasses import dataclass
 
 import stop_words
 from django.conf import settings
+from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend
 
-from .. import analysis, arabic
+from .. import analysis, arabic, synonyms
 from . import MARK_END, MARK_START, SearchUnavailable
 
 
@@ -113,8 +130,29 @@ def analyzer(language):
     return f"convivium_{LANGUAGES[code].name if code in LANGUAGES else code}"
 
 
+def search_analyzer(language):
+    return f"{analyzer(language)}_search"
+
+
 def index_name(language):
     return f"{settings.CONVIVIUM_SEARCH_INDEX_PREFIX}-{language}".lower()
+
+
+def synonyms_set(language):
+    return f"{index_name(language)}-synonyms"
+
+
+def synonym_rules(language):
+    """The language's synonym groups (search.synonyms) as the rules of its synonyms set,
+    one equivalence per group ("football, soccer, sport"): their words only, so that no
+    comma or "=>" an editor wrote is read as the rules' syntax."""
+    rules = []
+    for group in synonyms.groups(language):
+        phrases = dict.fromkeys(" ".join(analysis.WORD.findall(phrase)) for phrase in group)
+        phrases.pop("", None)
+        if len(phrases) > 1:
+            rules.append({"synonyms": ", ".join(phrases)})
+    return rules
 
 
 def own_stop_words(code):
@@ -127,13 +165,20 @@ def own_stop_words(code):
 
 
 def text_analysis(language):
-    """The analyzer of a language's texts, with the filters and character filters it names.
+    """The analyzers of a language's texts, one to index and one to search with, with the
+    filters and character filters they name.
 
     Elasticsearch's analyzer of the language, rebuilt (see :class:`Language`), then the
     accents of Latin letters folded after the stemmer, as the databases compare words
     (search.analysis), so that a query typed without them finds the words written with
     them. A language Elasticsearch has no analyzer for (Polish) has no stemmer, and the
-    stop words of the query plan (:func:`own_stop_words`)."""
+    stop words of the query plan (:func:`own_stop_words`).
+
+    The search analyzer ends with the language's synonyms (a ``synonym_graph`` filter
+    on its synonyms set): last, so that their words are compared as the index compares
+    words (stemmed, Latin letters folded), as the query plan compares them. A phrase with
+    a stop word in it ("luogo di culto") is left out there (Elasticsearch's synonym
+    rules cannot hold a word the analyzer drops); the plan still asks for it."""
     name = analyzer(language)
     code = analysis.base_language(language)
     spec = LANGUAGES.get(code)
@@ -164,7 +209,14 @@ def text_analysis(language):
     if code == "ar":
         char_filters[f"{name}_clitics"] = ARABIC_CLITICS
         text["char_filter"] = [f"{name}_clitics"]
-    found = {"analyzer": {name: text}, "filter": filters}
+    filters[f"{name}_synonyms"] = {
+        "type": "synonym_graph",
+        "synonyms_set": synonyms_set(language),
+        "updateable": True,  # reloaded when the set changes; search analyzers only
+        "lenient": True,  # a phrase that the stop words cut is left out, not an error
+    }
+    query = {**text, "filter": [*chain, f"{name}_synonyms"]}
+    found = {"analyzer": {name: text, search_analyzer(language): query}, "filter": filters}
     if char_filters:
         found["char_filter"] = char_filters
     return found
@@ -172,7 +224,11 @@ def text_analysis(language):
 
 def index_body(language):
     """Settings and mappings of one language's index."""
-    text = {"type": "text", "analyzer": analyzer(language)}
+    text = {
+        "type": "text",
+        "analyzer": analyzer(language),
+        "search_analyzer": search_analyzer(language),
+    }
     analysis_settings = text_analysis(language)
     analysis_settings["analyzer"][FOLDING_ANALYZER] = {
         "type": "custom",
@@ -210,6 +266,16 @@ def index_body(language):
             },
         },
     }
+
+
+def synonyms_version():
+    """The version of the synonyms that search.synonyms renews on every change."""
+    return cache.get_or_set(synonyms.VERSION_KEY, synonyms.new_version, timeout=None)
+
+
+def synonyms_key(version, language):
+    """The shared cache's note that the cluster has this version of a language's set."""
+    return f"search:elasticsearch:synonyms:{version}:{synonyms_set(language)}"
 
 
 def document(entry, terms):
@@ -321,6 +387,7 @@ class ElasticsearchBackend:
     def __init__(self, client=None):
         self.client = client or get_search_backend("default").es
         self._matches = {}
+        self._synonyms_checked = set()
 
     def indexes(self, languages):
         return ",".join(index_name(language) for language in languages)
@@ -328,10 +395,43 @@ class ElasticsearchBackend:
     # -- writing ----------------------------------------------------------------
 
     def reset(self):
-        for language, _name in settings.LANGUAGES:
+        languages = [code for code, _name in settings.LANGUAGES]
+        # The sets first: an index naming a synonyms set the cluster lacks cannot open.
+        self.put_synonyms(languages)
+        for language in languages:
             name = index_name(language)
             self.client.options(ignore_status=404).indices.delete(index=name)
             self.client.indices.create(index=name, **index_body(language))
+
+    # -- synonyms ---------------------------------------------------------------
+
+    def put_synonyms(self, languages, version=None):
+        """Give the cluster the synonyms set of each language as search.synonyms has it
+        (which reloads the search analyzers using it), and remember in the shared cache
+        that the cluster has this version of them."""
+        version = version or synonyms_version()
+        for language in languages:
+            self.client.synonyms.put_synonym(
+                id=synonyms_set(language), synonyms_set=synonym_rules(language)
+            )
+        cache.set_many(
+            {synonyms_key(version, language): True for language in languages},
+            synonyms.GROUPS_SECONDS,
+        )
+
+    def keep_synonyms_current(self, languages):
+        """Put the synonyms sets of these languages if the cluster may have them in a
+        version search.synonyms has replaced since: once per version and language for
+        every app server, and once per backend (one request) for this one."""
+        languages = [code for code in languages if code not in self._synonyms_checked]
+        if not languages:
+            return
+        version = synonyms_version()
+        put = cache.get_many([synonyms_key(version, language) for language in languages])
+        stale = [code for code in languages if synonyms_key(version, code) not in put]
+        if stale:
+            self.put_synonyms(stale, version)
+        self._synonyms_checked.update(languages)
 
     def write(self, entries):
         operations = []
@@ -356,6 +456,7 @@ class ElasticsearchBackend:
 
     def _search(self, search, body):
         try:
+            self.keep_synonyms_current(search.languages)
             return self.client.search(index=self.indexes(search.languages), **body)
         except (ApiError, TransportError) as error:
             raise SearchUnavailable(str(error)) from error

@@ -160,7 +160,8 @@ def test_greek_and_german_normalise_as_elasticsearch_does():
 
 def test_arabic_removes_the_clitics_before_its_analyzer():
     analysis = analysis_of("ar")
-    assert analysis["analyzer"]["convivium_arabic"]["char_filter"] == ["convivium_arabic_clitics"]
+    for name in ("convivium_arabic", "convivium_arabic_search"):
+        assert analysis["analyzer"][name]["char_filter"] == ["convivium_arabic_clitics"]
     assert analysis["char_filter"]["convivium_arabic_clitics"]["pattern"] == arabic.PREFIX
 
 
@@ -179,13 +180,93 @@ def test_facet_fields_are_keywords_and_the_mapping_is_strict():
         assert properties[name] == {"type": "keyword"}
 
 
-def test_reset_creates_one_index_per_language_with_its_settings(requests, settings):
+def test_reset_creates_one_index_per_language_with_its_settings(requests, settings, db):
     ElasticsearchBackend().reset()
-    created = {target: body for method, target, body in requests if method == "PUT"}
+    created = {
+        target: body
+        for method, target, body in requests
+        if method == "PUT" and not target.startswith("/_synonyms/")
+    }
     assert set(created) == {f"/convivium-practices-{code}" for code, _ in settings.LANGUAGES}
     italian = created["/convivium-practices-it"]
     assert italian["mappings"]["properties"]["title"]["analyzer"] == "convivium_italian"
     assert "analysis" in italian["settings"]
+
+
+def test_the_search_analyzer_is_the_index_analyzer_then_the_languages_synonyms():
+    body = es.index_body("it")
+    for name in ("title", "summary", "body"):
+        search_analyzer = body["mappings"]["properties"][name]["search_analyzer"]
+        assert search_analyzer == "convivium_italian_search"
+    assert chain_of("it", "convivium_italian_search") == [
+        *chain_of("it"),
+        "convivium_italian_synonyms",
+    ]
+    assert body["settings"]["analysis"]["filter"]["convivium_italian_synonyms"] == {
+        "type": "synonym_graph",
+        "synonyms_set": "convivium-practices-it-synonyms",
+        "updateable": True,
+        "lenient": True,
+    }
+
+
+def synonym_sets(requests):
+    return {
+        target.removeprefix("/_synonyms/"): body
+        for method, target, body in requests
+        if method == "PUT" and target.startswith("/_synonyms/")
+    }
+
+
+def test_reset_puts_each_languages_synonyms_before_creating_the_indexes(
+    requests, settings, locales
+):
+    SearchSynonym.objects.create(
+        locale=locales["it"], term="Moschea", equivalents="luogo di culto\nmoschee"
+    )
+    ElasticsearchBackend().reset()
+    sets = synonym_sets(requests)
+    assert set(sets) == {
+        f"convivium-practices-{code}-synonyms" for code, _name in settings.LANGUAGES
+    }
+    assert sets["convivium-practices-it-synonyms"] == {
+        "synonyms_set": [{"synonyms": "moschea, luogo di culto, moschee"}]
+    }
+    assert sets["convivium-practices-en-synonyms"] == {"synonyms_set": []}
+    targets = [target for method, target, body in requests if method == "PUT"]
+    last_set = max(i for i, target in enumerate(targets) if target.startswith("/_synonyms/"))
+    assert all(target.startswith("/_synonyms/") for target in targets[: last_set + 1])
+
+
+def test_a_synonym_rule_holds_only_the_words_the_editors_wrote(locales):
+    SearchSynonym.objects.create(
+        locale=locales["en"], term="Anti-rumour", equivalents="antirumour\nrumours => myths, lies"
+    )
+    assert es.synonym_rules("en") == [{"synonyms": "anti rumour, antirumour, rumours myths lies"}]
+
+
+def test_a_changed_synonym_reaches_the_cluster_with_the_next_search(requests, locales):
+    football = SearchSynonym.objects.create(
+        locale=locales["en"], term="football", equivalents="soccer"
+    )
+    ElasticsearchBackend().matched_ids(search_for("market"))
+    assert synonym_sets(requests) == {
+        "convivium-practices-en-synonyms": {"synonyms_set": [{"synonyms": "football, soccer"}]}
+    }
+    assert requests[-1][1].endswith("/_search")
+
+    requests.clear()
+    ElasticsearchBackend().matched_ids(search_for("market"))
+    assert synonym_sets(requests) == {}
+
+    football.equivalents = "soccer\nsport"
+    football.save()
+    ElasticsearchBackend().matched_ids(search_for("market"))
+    assert synonym_sets(requests) == {
+        "convivium-practices-en-synonyms": {
+            "synonyms_set": [{"synonyms": "football, soccer, sport"}]
+        }
+    }
 
 
 def test_publishing_sends_the_practice_to_its_language_index(requests, net):
