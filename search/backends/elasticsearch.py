@@ -38,7 +38,7 @@ facets are counted in the database over the ids Elasticsearch matched.
 
 from dataclasses import dataclass
 
-import stop_words
+import stopwordsiso
 from django.conf import settings
 from django.core.cache import cache
 from elastic_transport import TransportError
@@ -158,10 +158,9 @@ def synonym_rules(language):
 def own_stop_words(code):
     """The stop words that the query plan knows for a language Elasticsearch has none
     for (search.analysis), as they are written: the analyzer folds them after."""
-    try:
-        return sorted(set(stop_words.get_stop_words(code)))
-    except stop_words.StopWordError:
+    if not stopwordsiso.has_lang(code):
         return []
+    return sorted(stopwordsiso.stopwords(code))
 
 
 def text_analysis(language):
