@@ -359,7 +359,7 @@ def main():
             if not count:
                 words = [vocabulary[rng.randint(200, 2000)]]
             if kind.startswith("a question"):
-                words = ["how", "to", *words, "for", vocabulary[rng.randint(2000, 2900)] + "x"]
+                words = ["how", "to", *words, "for", rng.choice(vocabulary[200:]) + "x"]
             if kind.startswith("a misspelt"):
                 word = rng.choice(real[1:])
                 position = rng.randint(1, len(word) - 2)
