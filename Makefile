@@ -67,7 +67,7 @@ messages: install ## Update the gettext catalogues in locale/ from the code and 
 compile-messages: install ## Compile the catalogues (.po to .mo)
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=media
 
-bench-search: install ## Time the practice search on a generated corpus, then its recall on the demo
+bench-search: install ## Time the practice search on a generated corpus, then its recall on the demo (SQLite and PostgreSQL)
 	$(PY) bench/search.py
 	$(PY) bench/search_quality.py
 

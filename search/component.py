@@ -7,7 +7,7 @@ editors' promoted results. Its number of queries does not depend on how many
 results are shown.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +26,7 @@ from practices.models import PracticePage, TargetGroup, Theme
 from website.pagecache import remember
 from website.query import private_pages
 
+from . import analysis, excerpts
 from .backends import get_backend, highlighted
 from .forms import SearchForm
 from .models import PracticeEntry, UnansweredQuery
@@ -41,6 +42,10 @@ FACET_LABELS = {
     "status": _("Ongoing or finished"),
 }
 LABELS_CACHE_KEY = "search:labels:{}"
+# With fewer results than this, practices in other languages are offered (at most
+# OTHER_LANGUAGES of them).
+OFFER_OTHER_LANGUAGES_BELOW = 3
+OTHER_LANGUAGES = 5
 LABELS_TIMEOUT = 60 * 60
 
 
@@ -76,6 +81,7 @@ class Result:
     language_name: str = ""
     translation: Page | None = None
     is_other_language: bool = False
+    missing: list = field(default_factory=list)  # words of the search it lacks
 
 
 def labels(language):
@@ -156,18 +162,22 @@ def build_facets(request, query, counts, names):
     return facets
 
 
-def cards(ids, text, languages, backend):
+def cards(ids, query, backend):
     """The entries on screen, in the given order, with their page, partner and excerpt,
     in one query: excerpts are computed for these entries only."""
     entries = PracticeEntry.objects.filter(page_id__in=ids).select_related(
-        "page__locale", "page__partner"
+        "page__locale", "page__partner", "text"
     )
-    if text:
-        entries = entries.annotate(excerpt=backend.excerpt(text, languages))
     by_id = {entry.page_id: entry for entry in entries}
-    if text and hasattr(backend, "highlights"):  # a search engine outside the database
-        for pk, excerpt in backend.highlights(text, languages, list(by_id)).items():
-            by_id[pk].excerpt = excerpt
+    if query.text:
+        if hasattr(backend, "highlights"):  # a search engine outside the database
+            for pk, excerpt in backend.highlights(query.search, list(by_id)).items():
+                by_id[pk].excerpt = excerpt
+        else:
+            stems = excerpts.query_stems(query.search)
+            for entry in by_id.values():
+                text = f"{entry.summary} {entry.text.body}"
+                entry.excerpt = excerpts.excerpt(text, entry.text_language, stems)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -238,6 +248,60 @@ def record(text, language, found):
             )
 
 
+def missing_concepts(entry, search):
+    """The required concepts of the search that ``entry``'s text lacks, as typed."""
+    text = f"{entry.title} {entry.summary} {entry.text.body}"
+    stems = set(analysis.stems(text, entry.text_language))
+    return [
+        concept.typed
+        for concept in search.plan.required
+        if not any(
+            all(analysis.stem(word, entry.text_language) in stems for word in phrase)
+            for phrase in concept.phrases
+        )
+    ]
+
+
+def results_of(request, query, ids, backend, language, names):
+    """The Result of each id on screen, in order."""
+    shown = remember(
+        request,
+        f"search-cards:{query.text}:{query.exact}:{sorted(query.languages)}:{ids}",
+        lambda: cards(ids, query, backend),
+    )
+    foreign = [entry.page for entry in shown if entry.language != language]
+    local = translations(foreign, language)
+    return [
+        Result(
+            page=entry.page,
+            excerpt=highlighted(entry.excerpt)
+            if getattr(entry, "excerpt", None)
+            else entry.summary,
+            themes=[names["theme"].get(slug, slug) for slug in entry.theme_slugs.split()],
+            language_name=get_language_info(entry.language)["name_translated"],
+            translation=local.get(entry.translation_key),
+            is_other_language=entry.language != language,
+            missing=missing_concepts(entry, query.search) if query.text else [],
+        )
+        for entry in shown
+    ]
+
+
+def other_languages(request, query, backend, language, names):
+    """Practices written in other languages that the search finds, when it finds
+    few in the reader's: each with its language and a link to a translation."""
+    if not query.text or query.all_languages:
+        return []
+    wider = replace(query, all_languages=True, sort="relevance")
+    counts = wider.facet_counts(backend)
+    ids = wider.ranked_ids(counts["total"].get("all", 0), backend)[0 : OTHER_LANGUAGES * 3]
+    languages = dict(
+        PracticeEntry.objects.filter(page_id__in=ids).values_list("page_id", "language")
+    )
+    ids = [pk for pk in ids if languages.get(pk) != language][:OTHER_LANGUAGES]
+    return results_of(request, wider, ids, backend, language, names)
+
+
 def practice_search(request, language, per_page=None):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -253,27 +317,13 @@ def practice_search(request, language, per_page=None):
     ids = list(results_page.object_list)
     # The rows, facets and promotions are remembered until the content changes
     # (website.pagecache.remember); the hit counting below happens every time.
-    shown = remember(
-        request,
-        f"search-cards:{query.text}:{sorted(query.languages)}:{ids}",
-        lambda: cards(ids, query.text, query.languages, backend),
-    )
-    foreign = [entry.page for entry in shown if entry.language != language]
-    local = translations(foreign, language)
     names = labels(language)
-    results_page.object_list = [
-        Result(
-            page=entry.page,
-            excerpt=highlighted(entry.excerpt)
-            if getattr(entry, "excerpt", None)
-            else entry.summary,
-            themes=[names["theme"].get(slug, slug) for slug in entry.theme_slugs.split()],
-            language_name=get_language_info(entry.language)["name_translated"],
-            translation=local.get(entry.translation_key),
-            is_other_language=entry.language != language,
-        )
-        for entry in shown
-    ]
+    results_page.object_list = results_of(request, query, ids, backend, language, names)
+    offers = (
+        other_languages(request, query, backend, language, names)
+        if total < OFFER_OTHER_LANGUAGES_BELOW and not request.GET.get("page")
+        else []
+    )
     facets = remember(
         request,
         f"search-facets:{language}:{request.get_full_path()}",
@@ -301,4 +351,16 @@ def practice_search(request, language, per_page=None):
         "promotions": promotions,
         "query": params.urlencode(),
         "all_languages_url": toggled(request, "all", "on"),
+        "corrections": query.plan.corrections if query.text else [],
+        "exact_url": exact_url(request, query),
+        "relaxed": any(result.missing for result in results_page.object_list),
+        "other_languages": offers,
     }
+
+
+def exact_url(request, query):
+    """The same search with the words as typed, not corrected."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["exact"] = "on"
+    return "?" + params.urlencode()

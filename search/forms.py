@@ -66,6 +66,7 @@ class SearchForm(forms.Form):
     )
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sort by"))
     all = forms.BooleanField(required=False, label=_("In all languages"))
+    exact = forms.BooleanField(required=False, label=_("The words as typed, not corrected"))
 
     def clean_q(self):
         # Control characters (NUL included) mean nothing in a search and some

@@ -3,20 +3,23 @@
 import datetime
 import html
 import unicodedata
+from collections import Counter
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from practices.models import PracticePage
 
+from . import analysis
 from .arabic import split_clitics
 from .backends import get_backend
-from .models import EntryTerm, EntryText, PracticeEntry
+from .models import EntryTerm, EntryText, IndexedWord, PracticeEntry
 from .query import index_changed
 
 NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 SECTIONS = ("context", "approach", "results", "lessons_learned", "transferability")
 BATCH_SIZE = 500
+MAX_WORD_LENGTH = 100  # IndexedWord.word
 
 
 def normalise(text):
@@ -94,6 +97,9 @@ def write(pages, backend=None):
     entries = [entry for entry, _terms in built]
     ids = [entry.page_id for entry in entries]
     with transaction.atomic():
+        words = _words_of(entries)
+        words.subtract(_indexed_words(ids))
+        count_words(words)
         PracticeEntry.objects.filter(page_id__in=ids).delete()
         PracticeEntry.objects.bulk_create(entries)
         texts = [
@@ -116,6 +122,61 @@ def write(pages, backend=None):
     return len(entries)
 
 
+# The vocabulary of the index (search.vocabulary): how many entries have each word.
+
+
+def _entry_words(texts, language):
+    """The distinct (language, word, stem) of one entry's texts."""
+    found = set()
+    for text in texts:
+        for word in analysis.words(analysis.with_joined_compounds(text), language):
+            folded = analysis.fold(word)
+            if len(folded) <= MAX_WORD_LENGTH and not folded.isdigit():
+                found.add((language, folded, analysis.stem(word, language)))
+    return found
+
+
+def _words_of(entries):
+    counts = Counter()
+    for entry in entries:
+        texts = (entry.title, entry.summary, entry.text_body)
+        counts.update(_entry_words(texts, entry.text_language))
+    return counts
+
+
+def _indexed_words(page_ids):
+    """The word counts of the entries now in the index for these pages."""
+    counts = Counter()
+    rows = PracticeEntry.objects.filter(page_id__in=page_ids).values_list(
+        "title", "summary", "text__body", "text_language"
+    )
+    for title, summary, body, language in rows.iterator():
+        counts.update(_entry_words((title, summary, body or ""), language))
+    return counts
+
+
+def count_words(changes):
+    """Add ``changes`` ({(language, word, stem): entries more or fewer}) to the vocabulary."""
+    table = IndexedWord._meta.db_table
+    added = [(*key, change) for key, change in changes.items() if change > 0]
+    removed = [(change, change, *key[:2]) for key, change in changes.items() if change < 0]
+    with connection.cursor() as cursor:
+        if added:
+            cursor.executemany(
+                f"INSERT INTO {table} (language, word, stem, entries) VALUES (%s, %s, %s, %s)"  # noqa: S608
+                f" ON CONFLICT (language, word) DO UPDATE SET entries = {table}.entries"
+                " + excluded.entries",
+                added,
+            )
+        if removed:
+            cursor.executemany(
+                f"UPDATE {table} SET entries = CASE WHEN entries + %s > 0"  # noqa: S608
+                " THEN entries + %s ELSE 0 END WHERE language = %s AND word = %s",
+                removed,
+            )
+            IndexedWord.objects.filter(entries=0).delete()
+
+
 def update(page_ids):
     """Bring the entries of these practices in line with their pages: index or remove."""
     page_ids = set(page_ids)
@@ -129,6 +190,9 @@ def update(page_ids):
 def remove(page_ids):
     page_ids = list(page_ids)
     if page_ids:
+        words = Counter()
+        words.subtract(_indexed_words(page_ids))
+        count_words(words)
         PracticeEntry.objects.filter(page_id__in=page_ids).delete()
         get_backend().delete(page_ids)
         index_changed()
@@ -144,6 +208,7 @@ def rebuild(progress=None, batch_size=BATCH_SIZE):
     """Empty the index and index every live public practice, ``progress(done, total)``."""
     backend = get_backend()
     PracticeEntry.objects.all().delete()
+    IndexedWord.objects.all().delete()
     backend.reset()
     index_changed()
     ids = list(indexable_practices().order_by("pk").values_list("pk", flat=True))

@@ -6,9 +6,12 @@ backend (a weighted ``tsvector`` column of EntryText on PostgreSQL, FTS5 tables 
 created by migration 0002 and written by :mod:`search.backends`.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import TranslatableMixin
 
 
 class PracticeEntry(models.Model):
@@ -120,6 +123,27 @@ class EntryTerm(models.Model):
         return f"{self.kind}: {self.slug}"
 
 
+class IndexedWord(models.Model):
+    """A word of the index's texts in one language, with how many entries have it:
+    what a misspelt query word is corrected to (search.vocabulary)."""
+
+    language = models.CharField(_("language"), max_length=12)
+    word = models.CharField(_("word"), max_length=100)  # folded: lower case, no accents
+    stem = models.CharField(_("stem"), max_length=100)
+    entries = models.PositiveIntegerField(_("entries"), default=0)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_indexed_word")
+        ]
+        indexes = [models.Index(fields=["language", "stem"], name="search_word_stem")]
+        # On PostgreSQL, migration 0005 adds a trigram index on the words.
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
+
+
 class UnansweredQuery(models.Model):
     """How often a query found nothing, per day and language: the editors' to-do list."""
 
@@ -139,3 +163,60 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.language}, {self.date}): {self.hits}"
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    """Words that a search in one language takes as the same (search.synonyms reads them)."""
+
+    term = models.CharField(
+        _("term"), max_length=100, help_text=_("A word or phrase as people search for it.")
+    )
+    equivalents = models.TextField(
+        _("equivalents"),
+        help_text=_(
+            "One per line: other words or spellings for the term in this language. "
+            "A search for any of them also finds what the others find."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("equivalents")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @staticmethod
+    def folded(text):
+        """A text as searches compare it: casefolded, spaces collapsed."""
+        return " ".join(text.split()).casefold()
+
+    def equivalent_lines(self):
+        return [line.strip() for line in self.equivalents.splitlines() if line.strip()]
+
+    def words(self):
+        """The term and its equivalents as searches compare them, each once."""
+        written = [self.term, *self.equivalent_lines()]
+        return tuple(dict.fromkeys(self.folded(text) for text in written))
+
+    def clean(self):
+        super().clean()
+        self.term = self.term.strip()
+        lines = self.equivalent_lines()
+        self.equivalents = "\n".join(lines)
+        if not lines:
+            raise ValidationError(
+                {"equivalents": _("Write at least one equivalent of the term, one per line.")}
+            )
+        if any(self.folded(line) == self.folded(self.term) for line in lines):
+            raise ValidationError(
+                {
+                    "equivalents": _(
+                        "“%(term)s” is the term itself: write only other words for it."
+                    )
+                    % {"term": self.term}
+                }
+            )

@@ -4,6 +4,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,8 +12,13 @@ from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.functions import Cast
 
+from website.fallbacks import fallback_order
+
+from . import synonyms, taxonomy
 from .backends import RankedIds, get_backend
 from .models import EntryTerm, EntryText, PracticeEntry
+from .understanding import TextSearch, read
+from .vocabulary import Vocabulary
 
 # Facets in the order they are shown: name → the entry field (or term kind) it counts.
 ENTRY_FACETS = {
@@ -59,6 +65,7 @@ class PracticeQuery:
     all_languages: bool = False
     sort: str = "newest"
     filters: dict = field(default_factory=dict)
+    exact: bool = False  # the words as typed, not corrected
 
     @classmethod
     def from_form(cls, form, language):
@@ -69,7 +76,27 @@ class PracticeQuery:
             all_languages=data["all"],
             sort=data["sort"],
             filters={name: data[name] for name in FACETS if data.get(name)},
+            exact=data.get("exact", False),
         )
+
+    @cached_property
+    def text_languages(self):
+        """The languages the searched texts may be in: the entries' own, and those of
+        the originals their aliases show (website.fallbacks)."""
+        if self.all_languages:
+            return tuple(self.languages)
+        return tuple(dict.fromkeys([self.language, *fallback_order(self.language)]))
+
+    @cached_property
+    def plan(self):
+        """How the text is read: concepts, synonyms, themes, corrected spelling."""
+        groups = [*synonyms.groups(self.language), *taxonomy.groups()]
+        vocabulary = None if self.exact else Vocabulary(self.text_languages, index_version())
+        return read(self.text, self.language, groups, vocabulary)
+
+    @cached_property
+    def search(self):
+        return TextSearch(self.text, self.plan, tuple(self.languages), self.text_languages)
 
     @property
     def languages(self):
@@ -113,7 +140,7 @@ class PracticeQuery:
     def matching(self, skip=None, backend=None):
         queryset = self.filtered(skip)
         if self.text:
-            queryset = (backend or get_backend()).match(queryset, self.text, self.languages)
+            queryset = (backend or get_backend()).match(queryset, self.search)
         return queryset
 
     # -- results --------------------------------------------------------------
@@ -124,11 +151,9 @@ class PracticeQuery:
         backend = backend or get_backend()
         if self.text and self.sort == "relevance":
             if hasattr(backend, "match_sql"):  # the text rows carry the facet values
-                fetch = backend.ranked_ids_where(
-                    *self._facet_conditions(), self.text, self.languages
-                )
+                fetch = backend.ranked_ids_where(*self._facet_conditions(), self.search)
             else:
-                fetch = backend.ranked_ids(self.filtered(), self.text, self.languages)
+                fetch = backend.ranked_ids(self.filtered(), self.search)
         else:
             newest = (
                 self.matching(backend=backend)
@@ -168,7 +193,10 @@ class PracticeQuery:
         return counts
 
     def counts_cache_key(self, backend):
-        search = [self.languages, self.text, sorted((k, list(v)) for k, v in self.filters.items())]
+        # The plan, not only the text: synonyms and corrections change what it finds.
+        plan = [(c.phrases, c.optional) for c in self.plan.concepts] if self.text else []
+        filters = sorted((k, list(v)) for k, v in self.filters.items())
+        search = [self.languages, self.text, plan, filters]
         digest = hashlib.sha256(json.dumps(search, default=str).encode()).hexdigest()
         return f"search:counts:{index_version()}:{backend.name}:{digest}"
 
@@ -279,7 +307,7 @@ class PracticeQuery:
         columns = ", ".join(
             f"x.{name}" for name in ["entry_id", "original", *EntryText.FACET_FIELDS]
         )
-        terms, params = backend.match_sql(self.text, self.languages, table="x")
+        terms, params = backend.match_sql(self.search, table="x")
         matched = f"SELECT {columns} FROM search_entrytext AS x WHERE {terms}"  # noqa: S608
         expressions = {name: f"m.{column}::text" for name, column in ENTRY_FACETS.items()}
         expressions["status"] = "CASE WHEN m.ongoing THEN 'ongoing' ELSE 'finished' END"

@@ -8,7 +8,7 @@ from wagtail.signals import post_page_move
 from partners.models import PartnerPage
 from practices.models import PracticePage, TargetGroup, Theme
 
-from . import indexing
+from . import indexing, taxonomy
 from .backends import get_backend
 from .models import PracticeEntry
 
@@ -51,6 +51,7 @@ def taxonomy_changed(sender, **kwargs):
     from .component import clear_labels
 
     clear_labels()
+    taxonomy.clear()
 
 
 def connect():

@@ -17,6 +17,8 @@ from .component import BadSearch, practice_search
 from .forms import SearchForm
 from .indexing import normalise
 from .models import PracticeEntry
+from .query import PracticeQuery, index_version
+from .vocabulary import Vocabulary
 
 MAX_SUGGESTIONS = 8
 
@@ -85,13 +87,26 @@ def language_links(request):
 
 @require_GET
 def suggest(request):
-    """Titles of practices in the active language that start with what was typed."""
+    """Titles of practices in the active language that start with what was typed; if
+    none does, with what was typed once its misspelt words are corrected."""
     prefix = normalise("".join(c for c in request.GET.get("q", "") if c.isprintable()))[:100]
     if len(prefix) < 2:
         return JsonResponse({"suggestions": []})
-    rows = (
+    language = get_language()
+    rows = titles_starting_with(prefix, language)
+    if not rows:
+        corrected = corrected_prefix(prefix, language)
+        if corrected != prefix:
+            rows = titles_starting_with(corrected, language)
+    return JsonResponse(
+        {"suggestions": [{"title": row.title, "url": row.page.url} for row in rows]}
+    )
+
+
+def titles_starting_with(prefix, language):
+    return list(
         PracticeEntry.objects.filter(
-            language=get_language(),
+            language=language,
             normalised_title__gte=prefix,
             normalised_title__lt=prefix + "\U0010ffff",
         )
@@ -101,6 +116,15 @@ def suggest(request):
             :MAX_SUGGESTIONS
         ]
     )
-    return JsonResponse(
-        {"suggestions": [{"title": row.title, "url": row.page.url} for row in rows]}
+
+
+def corrected_prefix(prefix, language):
+    """The prefix with each unknown word of four letters or more read as the nearest
+    word of the index (the last one too: a typo is as likely there as a half word)."""
+    query = PracticeQuery(language=language, text=prefix)
+    vocabulary = Vocabulary(query.text_languages, index_version())
+    words = prefix.split(" ")
+    unknown = vocabulary.unknown(words)
+    return " ".join(
+        (vocabulary.nearest(word) or word) if word in unknown else word for word in words
     )

@@ -2,8 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.snippets.models import register_snippet
 
+from .admin_views import SearchSynonymViewSet
 from .reports import UnansweredSearchesReportView
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -39,6 +39,7 @@ MODEL_PERMISSIONS = {
         ("wagtail_localize", "submit_translation"),
         ("practices", "change_theme"),
         ("practices", "change_targetgroup"),
+        ("search", "change_searchsynonym"),
     ],
     LanguageRole.Role.REVIEWER: [
         ("wagtailadmin", "access_admin"),
@@ -47,6 +48,7 @@ MODEL_PERMISSIONS = {
         ("practices", "change_targetgroup"),
         ("practices", "publish_theme"),
         ("practices", "publish_targetgroup"),
+        ("search", "change_searchsynonym"),
     ],
 }
 GROUP_NAMES = {

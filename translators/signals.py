@@ -1,6 +1,8 @@
 import threading
 from contextlib import contextmanager
 
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
 from django.db import transaction
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 
@@ -8,6 +10,10 @@ from . import roles
 
 
 def roles_for_every_locale(sender, **kwargs):
+    # Django makes each app's permissions after its own migrations: those of the apps
+    # that come after this one in INSTALLED_APPS (search's synonyms) are made first.
+    for app_config in django_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     for locale in Locale.objects.all():
         roles.ensure_roles(locale)
 

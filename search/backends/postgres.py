@@ -1,20 +1,24 @@
-"""PostgreSQL full text: a weighted tsvector per entry, in the text-search
-configuration of the entry's language, with a GIN index (migration 0002)."""
+"""PostgreSQL full text: a weighted tsvector per entry, with a GIN index (migration 0002).
+
+Each entry's vector is made in the text-search configuration of the language its
+text is written in. A language PostgreSQL has no configuration for (Polish…) is
+normalised in Python instead (search.analysis), at indexing and at query time, and
+its vectors are made with 'simple'. A query plan (search.understanding) becomes one
+tsquery per concept, each the union of its alternatives in the configurations of
+every language the searched texts may be in; the entries with every required
+concept come first, then, when too few have them all, those with most of them.
+"""
 
 import functools
 
 from django.db import connection
-from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
-from website.fallbacks import fallback_order
-
-from ..arabic import split_clitics, strip_clitics
+from .. import analysis
 from ..models import EntryText
-from . import MARK_END, MARK_START
 
-# Snowball configurations by language code; languages without one (Polish…) use
-# FALLBACK_CONFIGURATION, 'simple' with unaccent, created by migration 0002.
+# Snowball configurations by language code; languages without one are stemmed in
+# Python (search.analysis) and indexed with PYTHON_STEMMED_CONFIGURATION.
 CONFIGURATIONS = {
     "ar": "arabic",
     "da": "danish",
@@ -33,11 +37,8 @@ CONFIGURATIONS = {
     "sv": "swedish",
     "tr": "turkish",
 }
-FALLBACK_CONFIGURATION = "convivium_simple"
-HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
-)
+PYTHON_STEMMED_CONFIGURATION = "simple"
+RELAX_BELOW = 10
 
 
 @functools.cache
@@ -48,45 +49,47 @@ def installed_configurations():
 
 
 def configuration(language):
-    installed = installed_configurations()
-    name = CONFIGURATIONS.get(language.split("-")[0])
-    if name in installed:
-        return name
-    return FALLBACK_CONFIGURATION if FALLBACK_CONFIGURATION in installed else "simple"
+    """PostgreSQL's configuration for ``language``, or None: stemmed in Python."""
+    name = CONFIGURATIONS.get(analysis.base_language(language))
+    return name if name in installed_configurations() else None
 
 
-def text_configurations(language):
-    """The configurations of the texts an entry of ``language`` may be in: its own, and
-    those of the languages its aliases show (website.fallbacks), English last."""
-    codes = [language, *fallback_order(language)]
-    return list(dict.fromkeys(configuration(code) for code in codes))
+def indexed_text(text, language):
+    text = analysis.with_joined_compounds(text)
+    if not configuration(language):
+        return " ".join(analysis.stems(text, language))
+    if analysis.base_language(language) == "ar":
+        return analysis.arabic_words(text)  # as the Python stemmer reads it too
+    return text
 
 
-def query_terms(text, languages, table="search_entrytext"):
-    """SQL true for a row of ``table`` whose vector matches ``text`` in its language."""
-    text = strip_clitics(text)
-    parts, params = [], []
-    for code in languages:
-        configs = text_configurations(code)
-        either = " || ".join("websearch_to_tsquery(%s::regconfig, %s)" for _config in configs)
-        parts.append(f"({table}.language = %s AND {table}.search_vector @@ ({either}))")
-        params += [code, *[value for config in configs for value in (config, text)]]
-    return f"({' OR '.join(parts)})", params
-
-
-def config_case(languages, column):
-    sql = " ".join("WHEN %s THEN %s::regconfig" for _language in languages)
-    params = [value for code in languages for value in (code, configuration(code))]
-    return f"CASE {column} {sql} END", params
+def concept_query(concept, text_languages):
+    """SQL for a tsquery true for a vector having one alternative of ``concept``: a
+    single word also by its stem's longer forms ("diskriminiert", "Diskriminierung")."""
+    alternatives = {}
+    for language in text_languages:
+        config = configuration(language) or PYTHON_STEMMED_CONFIGURATION
+        for phrase in concept.phrases:
+            if not configuration(language):
+                phrase = tuple(analysis.stem(word, language) for word in phrase)
+            if len(phrase) == 1 and len(analysis.stem(phrase[0], language)) >= analysis.PREFIX_FROM:
+                # Words are \w+: nothing in them can break out of the quotes.
+                alternatives[("to_tsquery", config, f"'{phrase[0]}':*")] = None
+            else:
+                alternatives[("phraseto_tsquery", config, " ".join(phrase))] = None
+    sql = " || ".join(f"{function}(%s::regconfig, %s)" for function, _c, _t in alternatives)
+    return f"({sql})", [value for _function, *values in alternatives for value in values]
 
 
 class PostgresBackend:
     name = "postgresql"
 
+    def __init__(self):
+        self._thresholds = {}
+
     def create_texts(self, texts, entries):
         """Insert the text rows with their weighted vectors in one statement (an insert
-        then an update would leave a dead row per entry), from the texts as prepared
-        for indexing: Arabic prefixes set apart, see search.arabic."""
+        then an update would leave a dead row per entry)."""
         columns = ["entry_id", "language", "body", "original", *EntryText.FACET_FIELDS]
         types = {
             "entry_id": "integer",
@@ -95,9 +98,11 @@ class PostgresBackend:
             "original": "boolean",
         }
         values = [[getattr(text, column) for text in texts] for column in columns]
-        values.append([configuration(entry.text_language) for entry in entries])
-        values.append([split_clitics(entry.title) for entry in entries])
-        values.append([split_clitics(entry.summary) for entry in entries])
+        values.append(
+            [configuration(e.text_language) or PYTHON_STEMMED_CONFIGURATION for e in entries]
+        )
+        for field in ("title", "summary", "text_body"):
+            values.append([indexed_text(getattr(e, field), e.text_language) for e in entries])
         arrays = ", ".join(f"%s::{types.get(column, 'text')}[]" for column in columns)
         names = ", ".join(columns)
         with connection.cursor() as cursor:
@@ -106,9 +111,9 @@ class PostgresBackend:
                 f" SELECT {names},"
                 " setweight(to_tsvector(d.config, d.title), 'A')"
                 " || setweight(to_tsvector(d.config, d.summary), 'B')"
-                " || setweight(to_tsvector(d.config, d.body), 'C')"
-                f" FROM unnest({arrays}, %s::regconfig[], %s::text[], %s::text[])"
-                f" AS d({names}, config, title, summary)",
+                " || setweight(to_tsvector(d.config, d.indexed_body), 'C')"
+                f" FROM unnest({arrays}, %s::regconfig[], %s::text[], %s::text[], %s::text[])"
+                f" AS d({names}, config, title, summary, indexed_body)",
                 values,
             )
 
@@ -121,46 +126,97 @@ class PostgresBackend:
     def delete(self, page_ids):
         """As above: the text rows go with their entries."""
 
-    def match_sql(self, text, languages, table="search_entrytext"):
-        """SQL (and params) true for a text row of ``table`` that matches ``text``."""
-        return query_terms(text, languages, table=table)
+    # -- matching -------------------------------------------------------------
 
-    def match(self, queryset, text, languages):
-        # A subquery, not a list of ids: the planner joins it with the facet filters
-        # and nothing as long as the number of matches travels between processes.
-        terms, params = query_terms(text, languages)
+    def _concepts(self, search, table):
+        """(SQL, params) of each required concept, and of any concept at all."""
+        required = [concept_query(c, search.text_languages) for c in search.plan.required]
+        every = [concept_query(c, search.text_languages) for c in search.plan.concepts]
+        any_sql = " || ".join(sql for sql, _params in every)
+        any_params = [value for _sql, params in every for value in params]
+        return required, (f"({any_sql})", any_params)
+
+    def _threshold(self, search, required, any_query):
+        """How many required concepts the shown entries need: all if enough entries
+        have them all, else the plan's minimum, else one rather than none. Asked once
+        per search."""
+        key = (search.plan, search.languages, search.text_languages)
+        if key not in self._thresholds:
+            count_sql = " + ".join(f"(x.search_vector @@ {sql})::int" for sql, _p in required)
+            params = [value for _sql, part in required for value in part]
+            any_sql, any_params = any_query
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT"  # noqa: S608
+                    f" COUNT(*) FILTER (WHERE n = %s), COUNT(*) FILTER (WHERE n >= %s)"
+                    f" FROM (SELECT {count_sql} AS n FROM search_entrytext AS x"
+                    f" WHERE x.language = ANY(%s) AND x.search_vector @@ {any_sql}) AS found",
+                    [
+                        len(required),
+                        search.plan.minimum,
+                        *params,
+                        list(search.languages),
+                        *any_params,
+                    ],
+                )
+                complete, most = cursor.fetchone()
+            if complete >= RELAX_BELOW:
+                self._thresholds[key] = len(required)
+            else:
+                self._thresholds[key] = search.plan.minimum if most else 1
+        return self._thresholds[key]
+
+    def matched_count_sql(self, search, table):
+        """SQL (and params) counting the required concepts a row of ``table`` has."""
+        required, _any = self._concepts(search, table)
+        sql = " + ".join(f"({table}.search_vector @@ {part})::int" for part, _params in required)
+        return f"({sql})", [value for _sql, params in required for value in params]
+
+    def match_sql(self, search, table="search_entrytext"):
+        """SQL (and params) true for a text row of ``table`` that the search finds."""
+        if not search.plan:
+            return "FALSE", []
+        required, (any_sql, any_params) = self._concepts(search, table)
+        minimum = self._threshold(search, required, (any_sql, any_params))
+        count_sql, count_params = self.matched_count_sql(search, table)
+        return (
+            f"({table}.language = ANY(%s) AND {table}.search_vector @@ {any_sql}"
+            f" AND {count_sql} >= %s)",
+            [list(search.languages), *any_params, *count_params, minimum],
+        )
+
+    def match(self, queryset, search):
+        # A subquery, not a list of ids: the planner joins it with the facet filters.
+        terms, params = self.match_sql(search)
         return queryset.filter(
             page_id__in=RawSQL(f"SELECT entry_id FROM search_entrytext WHERE {terms}", params)  # noqa: S608, S611
         )
 
-    def ranked_ids_where(self, conditions, condition_params, text, languages):
-        """ts_rank over the matching text rows ``m`` that meet ``conditions`` (on the
-        facet values they carry), one slice at a time: no join to the entries.
-        ts_rank_cd ranks the same demo queries as well and takes 2.5 times as long."""
-        terms, params = query_terms(text, languages, table="m")
-        config, config_params = config_case(languages, "m.language")
-        words = strip_clitics(text)
+    def ranked_ids_where(self, conditions, condition_params, search):
+        """Most required concepts first, then ts_rank (title A, summary B, body C),
+        over the matching text rows ``m`` that meet ``conditions``, a slice at a time."""
+        terms, params = self.match_sql(search, table="m")
+        count_sql, count_params = self.matched_count_sql(search, table="m")
+        _required, (any_sql, any_params) = self._concepts(search, "m")
 
         def fetch(offset, limit):
+            if not search.plan:
+                return []
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT m.entry_id FROM search_entrytext AS m"  # noqa: S608
                     f" WHERE {terms} AND {conditions}"
-                    f" ORDER BY ts_rank(m.search_vector, websearch_to_tsquery({config}, %s))"
-                    " DESC, m.entry_id DESC LIMIT %s OFFSET %s",
-                    [*params, *condition_params, *config_params, words, limit, offset],
+                    f" ORDER BY {count_sql} DESC, ts_rank(m.search_vector, {any_sql}) DESC,"
+                    " m.entry_id DESC LIMIT %s OFFSET %s",
+                    [
+                        *params,
+                        *condition_params,
+                        *count_params,
+                        *any_params,
+                        limit,
+                        offset,
+                    ],
                 )
                 return [row[0] for row in cursor.fetchall()]
 
         return fetch
-
-    def excerpt(self, text, languages):
-        """ts_headline of the entry's summary and body, for the entries on screen only."""
-        config, params = config_case(languages, "t.language")
-        return RawSQL(  # noqa: S611 - user text is a parameter
-            f"(SELECT ts_headline({config}, search_practiceentry.summary || ' ' || t.body,"  # noqa: S608
-            f" websearch_to_tsquery({config}, %s), %s) FROM search_entrytext AS t"
-            " WHERE t.entry_id = search_practiceentry.page_id)",
-            [*params, *params, strip_clitics(text), HEADLINE_OPTIONS],
-            output_field=TextField(),
-        )

@@ -1,123 +1,166 @@
-"""SQLite full text: FTS5 tables (migration 0002), rowid = page id.
+"""SQLite full text: one FTS5 table (migration 0005), rowid = page id.
 
-``search_fts`` holds every entry, tokenised with unicode61 and diacritics
-removed; ``search_fts_en`` holds the entries written in English again with the
-Porter stemmer. SQLite has no stemmer for other languages: they match whole words,
-accents ignored.
+SQLite stems no language but English, and that one badly, so ``search_fts`` holds
+the words as :mod:`search.analysis` normalises them in Python, each entry in the
+language of its text: folded and stemmed. A query plan (:mod:`search.understanding`)
+is matched concept by concept, in the stems of every language the searched texts
+may be in; the entries that have every required concept come first, then, when
+too few do, those that have most of them. Within each, bm25 ranks (title 10,
+summary 4, body 1).
 """
 
 import json
-import re
 
 from django.db import connection
-from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 
-from ..arabic import split_clitics, strip_clitics
-from . import MARK_END, MARK_START
+from .. import analysis
 
-STEMMED_TABLES = {"en": "search_fts_en"}
-PLAIN_TABLE = "search_fts"
-WORD = re.compile(r"\w+", re.UNICODE)
-MAX_TERMS = 16
+TABLE = "search_fts"
+# Fewer results than this with every word, and the weaker matches follow.
+RELAX_BELOW = 10
 
 
-def fts_expression(text):
-    """User text as an FTS5 query: every word quoted (no operators), all required."""
-    words = WORD.findall(strip_clitics(text))[:MAX_TERMS]
-    return " ".join('"' + word.replace('"', "") + '"' for word in words)
+def phrase_stems(phrase, languages):
+    """The stem sequences of a phrase in each language, without repeats."""
+    return list(
+        dict.fromkeys(tuple(analysis.stem(word, code) for word in phrase) for code in languages)
+    )
 
 
-def table_for(languages):
-    if len(languages) == 1 and languages[0] in STEMMED_TABLES:
-        return STEMMED_TABLES[languages[0]]
-    return PLAIN_TABLE
+def concept_expression(concept, languages):
+    """An FTS5 expression true for a text having one alternative of ``concept``: a
+    single word also by its stem's longer forms ("diskriminiert", "Diskriminierung")."""
+    alternatives = []
+    for phrase in concept.phrases:
+        for stems in phrase_stems(phrase, languages):
+            if len(stems) == 1 and len(stems[0]) >= analysis.PREFIX_FROM:
+                alternatives.append(f'"{stems[0]}"*')
+            elif stems:
+                alternatives.append('"' + " ".join(stems) + '"')
+    alternatives = list(dict.fromkeys(alternatives))
+    return "(" + " OR ".join(alternatives) + ")" if alternatives else ""
+
+
+def any_expression(plan, languages):
+    """True for a text having any concept of the plan, for bm25 over all of them."""
+    parts = [concept_expression(concept, languages) for concept in plan.concepts]
+    return " OR ".join(part for part in parts if part)
+
+
+def relaxed(counts, plan):
+    """Of {page id: required concepts it has}, those the search shows: every concept
+    if enough have them all, else the plan's minimum, else any one rather than none."""
+    required = len(plan.required)
+    complete = {pk: n for pk, n in counts.items() if n == required}
+    if len(complete) >= RELAX_BELOW:
+        return complete
+    most = {pk: n for pk, n in counts.items() if n >= plan.minimum}
+    return most or counts
 
 
 class SQLiteBackend:
     name = "sqlite"
 
+    def __init__(self):
+        self._matches = {}
+
+    # -- writing --------------------------------------------------------------
+
     def write(self, entries):
         entries = list(entries)
         self.delete([entry.pk for entry in entries])
+        rows = [
+            (
+                entry.pk,
+                *[
+                    " ".join(analysis.stems(analysis.with_joined_compounds(text), language))
+                    for text in (entry.title, entry.summary, entry.text_body)
+                ],
+                entry.language,
+            )
+            for entry in entries
+            for language in [entry.text_language]
+        ]
         with connection.cursor() as cursor:
-            rows = [  # as prepared for indexing: Arabic prefixes set apart (search.arabic)
-                (e.pk, split_clitics(e.title), split_clitics(e.summary), split_clitics(e.text_body))
-                for e in entries
-            ]
-            insert = "INSERT INTO {} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)"
-            cursor.executemany(insert.format(PLAIN_TABLE), rows)
-            for language, table in STEMMED_TABLES.items():
-                stemmed = [
-                    row
-                    for row, entry in zip(rows, entries, strict=True)
-                    if entry.text_language == language
-                ]
-                cursor.executemany(insert.format(table), stemmed)
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, summary, body, language)"  # noqa: S608
+                " VALUES (%s, %s, %s, %s, %s)",
+                rows,
+            )
 
     def reset(self):
         with connection.cursor() as cursor:
-            for table in (PLAIN_TABLE, *STEMMED_TABLES.values()):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
 
     def delete(self, page_ids):
         page_ids = list(page_ids)
         with connection.cursor() as cursor:
-            for table in (PLAIN_TABLE, *STEMMED_TABLES.values()):
-                for start in range(0, len(page_ids), 500):
-                    chunk = page_ids[start : start + 500]
-                    marks = ", ".join(["%s"] * len(chunk))
-                    cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608
+            for start in range(0, len(page_ids), 500):
+                chunk = page_ids[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", chunk)  # noqa: S608
 
-    def __init__(self):
-        self._matches = {}
+    # -- matching -------------------------------------------------------------
 
-    def matched_ids(self, text, languages):
-        """The ids of the entries matching ``text``, asked once per search: the
-        facet counts then filter on the list instead of matching again."""
-        expression, table = fts_expression(text), table_for(languages)
-        key = (expression, table)
+    def _ids(self, expression, languages):
+        marks = ", ".join(["%s"] * len(languages))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                f" AND language IN ({marks})",
+                [expression, *languages],
+            )
+            return {row[0] for row in cursor.fetchall()}
+
+    def concepts_matched(self, search):
+        """{page id: how many required concepts it has}, for the searched entries that
+        have at least the plan's minimum; asked once per search."""
+        key = (search.plan, search.languages, search.text_languages)
+        plan = search.plan
         if key not in self._matches:
-            with connection.cursor() as cursor:
-                sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-                cursor.execute(sql, [expression])
-                self._matches[key] = [row[0] for row in cursor.fetchall()]
+            counts = {}
+            for concept in plan.required:
+                expression = concept_expression(concept, search.text_languages)
+                if not expression:
+                    continue
+                for page_id in self._ids(expression, search.languages):
+                    counts[page_id] = counts.get(page_id, 0) + 1
+            self._matches[key] = relaxed(counts, plan)
         return self._matches[key]
 
-    def match(self, queryset, text, languages):
-        if not fts_expression(text):
-            # Only punctuation: nothing matches. Not queryset.none(), whose SQL
-            # cannot be built, and the counts and the ranking build on this SQL.
+    def match(self, queryset, search):
+        ids = list(self.concepts_matched(search))
+        if not ids:
+            # Not queryset.none(), whose SQL cannot be built, and the counts and the
+            # ranking build on this SQL.
             return queryset.filter(page_id__in=RawSQL("SELECT NULL WHERE 0", []))  # noqa: S611
-        ids = json.dumps(self.matched_ids(text, languages))
-        return queryset.filter(page_id__in=RawSQL("SELECT value FROM json_each(%s)", [ids]))  # noqa: S611
+        return queryset.filter(
+            page_id__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])  # noqa: S611
+        )
 
-    def ranked_ids(self, queryset, text, languages):
-        """bm25 (title 10, summary 4, body 1) over the filtered set, one slice at a time."""
-        table = table_for(languages)
-        expression = fts_expression(text)
+    def ranked_ids(self, queryset, search):
+        """Every required concept first, then most of them; bm25 within each."""
+        counts = self.concepts_matched(search)
+        expression = any_expression(search.plan, search.text_languages)
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
+        ordered = None
 
         def fetch(offset, limit):
-            if not expression or limit <= 0:
+            nonlocal ordered
+            if not counts or not expression or limit <= 0:
                 return []
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-                    f" AND +rowid IN ({inner})"  # "+": not a rowid lookup per id
-                    " ORDER BY rank LIMIT %s OFFSET %s",
-                    [expression, *params, limit, offset],
-                )
-                return [row[0] for row in cursor.fetchall()]
+            if ordered is None:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                        f" AND +rowid IN ({inner})",  # "+": not a rowid lookup per id
+                        [expression, *params],
+                    )
+                    ranks = [(pk, rank) for pk, rank in cursor.fetchall() if pk in counts]
+                ordered = [
+                    pk for pk, _rank in sorted(ranks, key=lambda r: (-counts[r[0]], r[1], -r[0]))
+                ]
+            return ordered[offset : offset + limit]
 
         return fetch
-
-    def excerpt(self, text, languages):
-        """FTS5 snippet of the entry: annotate the entries on screen only."""
-        table = table_for(languages)
-        return RawSQL(  # noqa: S611 - user text is a parameter
-            f"(SELECT snippet({table}, -1, %s, %s, ' … ', 24) FROM {table}"  # noqa: S608
-            f" WHERE {table} MATCH %s AND {table}.rowid = search_practiceentry.page_id)",
-            [MARK_START, MARK_END, fts_expression(text) or '""'],
-            output_field=TextField(),
-        )

@@ -89,9 +89,25 @@ def test_all_languages_links_the_translation_in_the_active_language(client, sear
     assert f'<a href="{english.url}">Read it in your language</a>' in page
 
 
-def test_without_the_switch_other_languages_are_not_searched(client, search_index):
-    page = content(client.get("/en/search/?q=mercato"))
-    assert "Passeggiate al mercato" not in page
+def test_without_the_switch_other_languages_are_not_among_the_results(client, search_index):
+    response = client.get("/en/search/?q=mercato")
+    assert [result.page.title for result in response.context["results"]] == []
+
+
+def test_a_search_that_finds_little_offers_what_other_languages_have(client, search_index):
+    response = client.get("/en/search/?q=mercato")
+    offered = response.context["other_languages"]
+    assert [result.page.title for result in offered] == ["Passeggiate al mercato"]
+    page = content(response)
+    assert "Found in other languages" in page
+    assert '<span class="card__language">Italian</span>' in page
+
+
+def test_a_search_that_finds_enough_offers_nothing_else(client, make_practice):
+    for number in range(3):
+        make_practice(f"Market day {number}")
+    response = client.get("/en/search/?q=market")
+    assert response.context["other_languages"] == []
 
 
 def test_suggestions_are_titles_in_the_active_language_by_prefix(client, search_index):
@@ -106,6 +122,12 @@ def test_suggestions_ignore_case_and_accents(client, make_practice):
     make_practice("Écoles ouvertes", language="fr")
     suggestions = client.get("/fr/search/suggest/?q=ECOL").json()["suggestions"]
     assert [item["title"] for item in suggestions] == ["Écoles ouvertes"]
+
+
+def test_suggestions_tolerate_a_typo(client, make_practice):
+    make_practice("Mentoring newcomers", summary="Volunteers meet newcomers.")
+    suggestions = client.get("/en/search/suggest/?q=mentorign").json()["suggestions"]
+    assert [item["title"] for item in suggestions] == ["Mentoring newcomers"]
 
 
 def test_suggestions_need_two_characters(client, search_index):

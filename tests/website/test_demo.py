@@ -15,6 +15,7 @@ from website.demo import content
 PARTNERS = [content.load(path) for path in content.partner_files()]
 NETWORK = content.load("network.toml")
 NETWORK_LANGUAGES = {"en", "it", "ar"}
+SYNONYM_GROUPS = len(content.load("synonyms.toml")["synonyms"])
 
 
 def words(table):
@@ -103,7 +104,8 @@ SNAPSHOT = """
 from django.apps import apps
 for label in ("wagtailcore.Page", "wagtailcore.Revision", "wagtailimages.Image",
               "wagtail_localize.Translation", "wagtail_localize.StringTranslation",
-              "practices.Theme", "practices.TargetGroup", "wagtailmenus.MainMenuItem",
+              "practices.Theme", "practices.TargetGroup", "search.SearchSynonym",
+              "wagtailmenus.MainMenuItem",
               "wagtailmenus.FlatMenuItem", "auth.User"):
     print(label, apps.get_model(label).objects.count())
 """
@@ -183,11 +185,13 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     first = counts(manage("shell", "--no-imports", "-c", SNAPSHOT))
     second_run = manage("load_demo", "--partners", "palermo")
     assert "themes: 11/11 done" in first_run
+    assert f"search synonyms: {SYNONYM_GROUPS}/{SYNONYM_GROUPS} done" in first_run
     assert "user admin  password convivium" in first_run
     assert "0 items created" in second_run
     assert counts(manage("shell", "--no-imports", "-c", SNAPSHOT)) == first
     assert first["wagtailcore.Page"] > 40
     assert first["wagtail_localize.StringTranslation"] > 100
+    assert first["search.SearchSynonym"] == SYNONYM_GROUPS * len(settings.LANGUAGES)
 
 
 def counts(output):

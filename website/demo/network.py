@@ -1,4 +1,4 @@
-"""Builds the demo network: pages, taxonomy, menus and translations.
+"""Builds the demo network: pages, taxonomy, search synonyms, menus and translations.
 
 Everything is created once: running the loader again finds what exists and
 leaves it as it is.
@@ -38,6 +38,7 @@ from practices.models import (
     TargetGroup,
     Theme,
 )
+from search.models import SearchSynonym
 from website import fallbacks
 from website.models import HomePage, SiteBranding, StandardPage
 
@@ -158,6 +159,7 @@ class DemoNetwork:
         ).first() or root_collection.add_child(name="Demo network")
         network = content.load("network.toml")
         self.load_taxonomy(content.load("taxonomy.toml"))
+        self.load_synonyms(content.load("synonyms.toml")["synonyms"])
         self.load_home(network)
         files = self.partner_files or content.partner_files()
         self.load_partners([content.load(path) for path in files])
@@ -186,6 +188,29 @@ class DemoNetwork:
                         continue
                     if not instance.has_translation(self.locale(code)):
                         translate(instance, self.locale(code), {term["en"]: name})
+
+    def load_synonyms(self, groups):
+        """The search synonyms: each group in English, translated into the other languages."""
+        en = self.locale("en")
+        for group in self.step(SearchSynonym._meta.verbose_name_plural, groups):
+            english = group["en"]
+            synonym = SearchSynonym.objects.filter(locale=en, term=english["term"]).first()
+            if synonym is None:
+                synonym = SearchSynonym(
+                    locale=en, term=english["term"], equivalents="\n".join(english["equivalents"])
+                )
+                synonym.full_clean()
+                synonym.save()
+                self.created += 1
+            for code, written in group.items():
+                if code == "en" or code not in self.locales:
+                    continue
+                if not synonym.has_translation(self.locale(code)):
+                    pairs = {
+                        english["term"]: written["term"],
+                        synonym.equivalents: "\n".join(written["equivalents"]),
+                    }
+                    translate(synonym, self.locale(code), pairs)
 
     def load_home(self, network):
         en = self.locale("en")
