@@ -17,6 +17,23 @@ from django.db.models.expressions import RawSQL
 from .. import analysis
 
 TABLE = "search_fts"
+
+
+def language_token(language):
+    """The token of the language column: a word no text has ("langen", "langptbr")."""
+    return "lang" + "".join(char for char in language.lower() if char.isalnum())
+
+
+def in_texts(expression):
+    """The expression matched in the texts, not in the language column."""
+    return f"{{title summary body}} : ({expression})"
+
+
+def in_languages(expression, languages):
+    tokens = " OR ".join(f'"{language_token(code)}"' for code in languages)
+    return f"{in_texts(expression)} AND language : ({tokens})"
+
+
 # Fewer results than this with every word, and the weaker matches follow.
 RELAX_BELOW = 10
 
@@ -43,8 +60,9 @@ def concept_expression(concept, languages):
 
 
 def any_expression(plan, languages):
-    """True for a text having any concept of the plan, for bm25 over all of them."""
-    parts = [concept_expression(concept, languages) for concept in plan.concepts]
+    """True for a text having any required concept of the plan, for bm25 over them.
+    Not the stop words, which SQLite's table holds: they would rank every text."""
+    parts = [concept_expression(concept, languages) for concept in plan.required]
     return " OR ".join(part for part in parts if part)
 
 
@@ -77,7 +95,7 @@ class SQLiteBackend:
                     " ".join(analysis.stems(analysis.with_joined_compounds(text), language))
                     for text in (entry.title, entry.summary, entry.text_body)
                 ],
-                entry.language,
+                language_token(entry.language),
             )
             for entry in entries
             for language in [entry.text_language]
@@ -104,12 +122,10 @@ class SQLiteBackend:
     # -- matching -------------------------------------------------------------
 
     def _ids(self, expression, languages):
-        marks = ", ".join(["%s"] * len(languages))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-                f" AND language IN ({marks})",
-                [expression, *languages],
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
+                [in_languages(expression, languages)],
             )
             return {row[0] for row in cursor.fetchall()}
 
@@ -143,6 +159,7 @@ class SQLiteBackend:
         """Every required concept first, then most of them; bm25 within each."""
         counts = self.concepts_matched(search)
         expression = any_expression(search.plan, search.text_languages)
+        expression = in_texts(expression) if expression else ""
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
         ordered = None
 
