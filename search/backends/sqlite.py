@@ -142,18 +142,17 @@ class SQLiteBackend:
                     continue
                 for page_id in self._ids(expression, search.languages):
                     counts[page_id] = counts.get(page_id, 0) + 1
-            self._matches[key] = relaxed(counts, plan)
-        return self._matches[key]
+            shown = relaxed(counts, plan)
+            self._matches[key] = shown, json.dumps(list(shown))
+        return self._matches[key][0]
 
     def match(self, queryset, search):
-        ids = list(self.concepts_matched(search))
-        if not ids:
+        if not self.concepts_matched(search):
             # Not queryset.none(), whose SQL cannot be built, and the counts and the
             # ranking build on this SQL.
             return queryset.filter(page_id__in=RawSQL("SELECT NULL WHERE 0", []))  # noqa: S611
-        return queryset.filter(
-            page_id__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])  # noqa: S611
-        )
+        ids = self._matches[(search.plan, search.languages, search.text_languages)][1]
+        return queryset.filter(page_id__in=RawSQL("SELECT value FROM json_each(%s)", [ids]))  # noqa: S611
 
     def ranked_ids(self, queryset, search):
         """Every required concept first, then most of them; bm25 within each."""
@@ -162,6 +161,21 @@ class SQLiteBackend:
         expression = in_texts(expression) if expression else ""
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
         ordered = None
+        required = [concept_expression(c, search.text_languages) for c in search.plan.required]
+        if counts and set(counts.values()) == {len(required)} and all(required):
+            # Every result has every concept: SQLite ranks and slices, as for one word.
+            every = in_texts(" AND ".join(f"({part})" for part in required))
+
+            def fetch_every(offset, limit):
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                        f" AND +rowid IN ({inner}) ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
+                        [every, *params, limit, offset],
+                    )
+                    return [row[0] for row in cursor.fetchall()]
+
+            return fetch_every
 
         def fetch(offset, limit):
             nonlocal ordered
