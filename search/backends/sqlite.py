@@ -17,6 +17,23 @@ from django.db.models.expressions import RawSQL
 from .. import analysis
 
 TABLE = "search_fts"
+
+
+def language_token(language):
+    """The token of the language column: a word no text has ("langen", "langptbr")."""
+    return "lang" + "".join(char for char in language.lower() if char.isalnum())
+
+
+def in_texts(expression):
+    """The expression matched in the texts, not in the language column."""
+    return f"{{title summary body}} : ({expression})"
+
+
+def in_languages(expression, languages):
+    tokens = " OR ".join(f'"{language_token(code)}"' for code in languages)
+    return f"{in_texts(expression)} AND language : ({tokens})"
+
+
 # Fewer results than this with every word, and the weaker matches follow.
 RELAX_BELOW = 10
 
@@ -43,8 +60,9 @@ def concept_expression(concept, languages):
 
 
 def any_expression(plan, languages):
-    """True for a text having any concept of the plan, for bm25 over all of them."""
-    parts = [concept_expression(concept, languages) for concept in plan.concepts]
+    """True for a text having any required concept of the plan, for bm25 over them.
+    Not the stop words, which SQLite's table holds: they would rank every text."""
+    parts = [concept_expression(concept, languages) for concept in plan.required]
     return " OR ".join(part for part in parts if part)
 
 
@@ -77,7 +95,7 @@ class SQLiteBackend:
                     " ".join(analysis.stems(analysis.with_joined_compounds(text), language))
                     for text in (entry.title, entry.summary, entry.text_body)
                 ],
-                entry.language,
+                language_token(entry.language),
             )
             for entry in entries
             for language in [entry.text_language]
@@ -104,12 +122,10 @@ class SQLiteBackend:
     # -- matching -------------------------------------------------------------
 
     def _ids(self, expression, languages):
-        marks = ", ".join(["%s"] * len(languages))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-                f" AND language IN ({marks})",
-                [expression, *languages],
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
+                [in_languages(expression, languages)],
             )
             return {row[0] for row in cursor.fetchall()}
 
@@ -126,25 +142,40 @@ class SQLiteBackend:
                     continue
                 for page_id in self._ids(expression, search.languages):
                     counts[page_id] = counts.get(page_id, 0) + 1
-            self._matches[key] = relaxed(counts, plan)
-        return self._matches[key]
+            shown = relaxed(counts, plan)
+            self._matches[key] = shown, json.dumps(list(shown))
+        return self._matches[key][0]
 
     def match(self, queryset, search):
-        ids = list(self.concepts_matched(search))
-        if not ids:
+        if not self.concepts_matched(search):
             # Not queryset.none(), whose SQL cannot be built, and the counts and the
             # ranking build on this SQL.
             return queryset.filter(page_id__in=RawSQL("SELECT NULL WHERE 0", []))  # noqa: S611
-        return queryset.filter(
-            page_id__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])  # noqa: S611
-        )
+        ids = self._matches[(search.plan, search.languages, search.text_languages)][1]
+        return queryset.filter(page_id__in=RawSQL("SELECT value FROM json_each(%s)", [ids]))  # noqa: S611
 
     def ranked_ids(self, queryset, search):
         """Every required concept first, then most of them; bm25 within each."""
         counts = self.concepts_matched(search)
         expression = any_expression(search.plan, search.text_languages)
+        expression = in_texts(expression) if expression else ""
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
         ordered = None
+        required = [concept_expression(c, search.text_languages) for c in search.plan.required]
+        if counts and set(counts.values()) == {len(required)} and all(required):
+            # Every result has every concept: SQLite ranks and slices, as for one word.
+            every = in_texts(" AND ".join(f"({part})" for part in required))
+
+            def fetch_every(offset, limit):
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                        f" AND +rowid IN ({inner}) ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
+                        [every, *params, limit, offset],
+                    )
+                    return [row[0] for row in cursor.fetchall()]
+
+            return fetch_every
 
         def fetch(offset, limit):
             nonlocal ordered

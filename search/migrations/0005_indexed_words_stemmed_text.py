@@ -12,8 +12,10 @@ from django.db import migrations, models
 SQLITE_FORWARD = [
     "DROP TABLE IF EXISTS search_fts",
     "DROP TABLE IF EXISTS search_fts_en",
+    # language: a token of the entry's language ("langen"), matched with the words, so
+    # that a search reads only its languages' rows.
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "title, summary, body, language UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')",
+    "title, summary, body, language, tokenize = 'unicode61 remove_diacritics 0')",
     # ORDER BY rank: bm25 with the title weighted above the summary above the body.
     "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.0)')",
 ]
