@@ -344,6 +344,21 @@ def test_a_translation_started_where_an_alias_stood_waits_unpublished_for_review
     connection.check_constraints()
 
 
+def test_a_translation_submitted_from_wagtail_localize_waits_as_a_draft_for_review(
+    aliased, admin_client, locales, django_capture_on_commit_callbacks
+):
+    practice = aliased.page("practice")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/submit/page/{practice.pk}/", {"locales": [locales["de"].pk]}
+        )
+    assert response.status_code == 302
+    german = version(practice, "de")
+    assert german.alias_of_id is None
+    assert not german.live
+    connection.check_constraints()
+
+
 def test_a_translation_started_where_only_the_original_stood_keeps_its_records(net):
     """wagtail-localize deletes a page's translation records with its last translation."""
     from wagtail_localize.models import Translation, TranslationLog, TranslationSource

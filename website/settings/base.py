@@ -276,6 +276,11 @@ if os.environ.get("ELASTICSEARCH_URL"):
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# A page translation submitted from wagtail-localize's own "Translate this page" starts
+# as a draft, as one started from the translators' queue: its language's reviewers
+# publish it. (wagtail-localize publishes it at once, in the source's words.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation pre-fills translations for translators to revise: DeepL
 # with a key, or a LibreTranslate server. Without either, the action is hidden.
 if os.environ.get("DEEPL_API_KEY"):
