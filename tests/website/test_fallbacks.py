@@ -272,41 +272,34 @@ def test_the_switcher_on_an_alias_says_the_page_is_not_translated(aliased, clien
     assert 'class="not-translated"' in greek
 
 
-def test_the_greek_events_page_costs_the_same_queries_with_more_fallbacks(net, client):
-    def queries():
-        fallbacks.refresh()
-        cache.clear()  # the aliases' publications emptied some caches, not others
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get("/el/events/")
-        assert response.status_code == 200
-        return len(captured), response.content.decode().count('class="fallback-note"')
-
-    for number in range(2):
-        EventPageFactory(parent=net.page("events"), title=f"Meeting {number}")
-    few, few_notes = queries()
-    for number in range(2, 8):
-        EventPageFactory(parent=net.page("events"), title=f"Meeting {number}")
-    many, many_notes = queries()
-    assert many_notes == few_notes + 6
-    assert many == few
+def queries_and_notes(client, url, make, numbers):
+    """Queries of a Greek listing, and the fallback notes it shows, after ``make(n)``."""
+    for number in numbers:
+        make(number)
+    fallbacks.refresh()
+    indexing.rebuild()
+    cache.clear()  # the aliases' publications emptied some caches, not others
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode().count('class="fallback-note"')
 
 
-def test_the_greek_practice_index_costs_the_same_queries_with_more_fallbacks(net, client):
-    def queries():
-        fallbacks.refresh()
-        indexing.rebuild()
-        cache.clear()
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get("/el/practices/")
-        assert response.status_code == 200
-        return len(captured), response.content.decode().count('class="fallback-note"')
+@pytest.mark.parametrize(
+    ("url", "factory", "parent"),
+    [
+        ("/el/events/", EventPageFactory, "events"),
+        ("/el/practices/", PracticePageFactory, "partner"),
+    ],
+)
+def test_a_greek_listing_costs_the_same_queries_with_more_fallbacks(
+    net, client, url, factory, parent
+):
+    def make(number):
+        factory(parent=net.page(parent), title=f"Item {number}")
 
-    for number in range(2):
-        PracticePageFactory(parent=net.page("partner"), title=f"Practice {number}")
-    few, few_notes = queries()
-    for number in range(2, 8):
-        PracticePageFactory(parent=net.page("partner"), title=f"Practice {number}")
-    many, many_notes = queries()
+    few, few_notes = queries_and_notes(client, url, make, range(2))
+    many, many_notes = queries_and_notes(client, url, make, range(2, 8))
     assert many_notes == few_notes + 6
     assert many == few
 
