@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from practices.models import ChapterCitation, HandbookChapterPage, PracticePage
+from website.fallbacks import Fallback, fallbacks_for
 
 ANCHOR = re.compile(r'(\bid="|\bhref="#)([^"]+)"')
 
@@ -30,6 +31,7 @@ class Chapter:
     body: str
     citations: list[Citation] = field(default_factory=list)
     page: HandbookChapterPage | None = None
+    fallback: Fallback | None = None  # a chapter not yet translated: the text it shows
 
 
 @dataclass
@@ -100,6 +102,7 @@ def gather(handbook, edition=None, request=None):
     with translation.override(handbook.locale.language_code):
         pages = chapter_pages(handbook)
         cited = citations_by_chapter(pages, handbook.locale_id, request=request)
+        fallbacks = fallbacks_for(pages, handbook.locale_id)
         chapters = [
             Chapter(
                 number=number,
@@ -109,6 +112,7 @@ def gather(handbook, edition=None, request=None):
                 body=scoped(str(page.body), f"c{number}"),
                 citations=cited[page.pk],
                 page=page,
+                fallback=fallbacks.get(page.pk),
             )
             for number, page in enumerate(pages, start=1)
         ]

@@ -28,6 +28,8 @@ from website.blocks import BaseStreamBlock, ResourcesBlock
 from website.models import BodyMixin, IntroMixin
 from website.query import PublicPageQuerySet
 
+from .terms import in_language
+
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -247,13 +249,19 @@ class PracticePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached rendering of the page does not need them.
         context["themes"] = SimpleLazyObject(
-            lambda: [item.theme for item in self.practice_themes.select_related("theme")]
+            lambda: in_language(
+                (item.theme for item in self.practice_themes.select_related("theme")),
+                self.locale_id,
+            )
         )
         context["target_groups"] = SimpleLazyObject(
-            lambda: [
-                item.target_group
-                for item in self.practice_target_groups.select_related("target_group")
-            ]
+            lambda: in_language(
+                (
+                    item.target_group
+                    for item in self.practice_target_groups.select_related("target_group")
+                ),
+                self.locale_id,
+            )
         )
         context["adoptions"] = SimpleLazyObject(self.get_adoptions)
         return context

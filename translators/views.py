@@ -3,6 +3,7 @@ import logging
 import requests
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -25,6 +26,7 @@ from wagtail_localize.views.edit_translation import (
 )
 
 from partners.models import PartnerPage
+from website.drafts import saved_as_draft
 
 from . import po_files
 from .access import EVERY_LANGUAGE, is_language_restricted, may_work_in, user_locale_ids
@@ -350,7 +352,8 @@ def submit_for_review(request, task_id):
     if target.workflow_in_progress:
         messages.info(request, _("This translation is already awaiting review."))
         return redirect("translators:tasks")
-    task.translation.save_target(user=request.user, publish=False)
+    with transaction.atomic(), saved_as_draft(target):
+        task.translation.save_target(user=request.user, publish=False)
     target = Page.objects.get(pk=target.pk).specific
     workflow.start(target, request.user)
     messages.success(
@@ -368,9 +371,11 @@ def start_translation(instance, locale, user):
     here a page translation stays a draft until its reviewers approve it.
     Snippets have no drafts: theirs is saved as it is.
     """
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    translation.save_target(user=user, publish=not isinstance(instance, Page))
+    # One transaction: where an alias stood, its text is put back when it commits.
+    with transaction.atomic():
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(user=user, publish=not isinstance(instance, Page))
     return instance.get_translation(locale)

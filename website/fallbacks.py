@@ -6,13 +6,16 @@ The Greek indexes, map and home page list it like any Greek page, and its templa
 say which language it is written in. The version an alias follows is the first that
 is live in the language's fallback order (CONVIVIUM_FALLBACK_LANGUAGES, English
 last), else any live version. When a translation of the page starts, the alias becomes
-its draft, unpublished until the language's reviewers approve it.
+that translation's page: the draft waits in its revisions for the language's reviewers,
+and until they approve it the public reads the alias's text, labelled as before.
 
 Aliases follow the pages: a publication makes or re-points the aliases of its page,
-an unpublication or a deletion re-points them to the next version or lets them go.
+an unpublication or a deletion re-points them to the next version or lets them go, a
+move takes them under the new parent's version in their language.
 """
 
 import contextlib
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -23,7 +26,9 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published
 
+from .drafts import live_content, put_back
 from .formats import babel_locale, format_list
+from .models import TranslationInReview
 from .pagecache import remember
 
 _deferred = threading.local()
@@ -50,7 +55,13 @@ def _versions(translation_keys):
     if translation_keys is not None:
         pages = pages.filter(translation_key__in=translation_keys)
     return pages.values_list(
-        "id", "translation_key", "locale__language_code", "alias_of_id", "live", "depth"
+        "id",
+        "translation_key",
+        "locale__language_code",
+        "alias_of_id",
+        "live",
+        "depth",
+        "in_review",
     )
 
 
@@ -72,11 +83,11 @@ def refresh(translation_keys=None, progress=None):
     codes = [code for code, _name in settings.LANGUAGES]
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     by_key = {}
-    for page_id, key, code, alias_of_id, live, depth in _versions(translation_keys):
+    for page_id, key, code, alias_of_id, live, depth, in_review in _versions(translation_keys):
         entry = by_key.setdefault(key, {"depth": depth, "originals": {}, "aliases": {}})
         if alias_of_id:
             entry["aliases"][code] = (page_id, alias_of_id)
-        elif live:
+        elif live and not in_review:
             entry["originals"][code] = page_id
         else:
             entry["aliases"].setdefault(code, None)  # a draft of its own: not to be aliased
@@ -183,12 +194,14 @@ def original_changed(sender, instance, **kwargs):
 
 
 def translation_started(sender, instance, created, **kwargs):
-    """A translation starts where an alias stood: the alias becomes its unpublished draft.
+    """A translation starts where an alias stood: the alias becomes its page, in review.
 
     wagtail-localize would turn the live alias into the translation at once, before
-    its language's reviewers have seen it. Until they approve, the page is missing
-    from that language rather than shown unreviewed. Deleting the alias instead would
-    let wagtail-localize's clean-up delete this very translation with it.
+    its language's reviewers have seen it: the alias's text is put back once the
+    translation is saved (at the end of the transaction that starts it), and the page
+    is marked in review so that it is still labelled as the other language's text.
+    Deleting the alias instead would let wagtail-localize's clean-up delete this very
+    translation with it.
     """
     if not (settings.CONVIVIUM_FALLBACKS and created):
         return
@@ -200,8 +213,40 @@ def translation_started(sender, instance, created, **kwargs):
         locale_id=instance.target_locale_id,
         alias_of__isnull=False,
     ):
+        kept = live_content(alias)
+        TranslationInReview.objects.update_or_create(
+            page_id=alias.pk, defaults={"shows_id": alias.alias_of_id}
+        )
         Page.objects.filter(pk=alias.pk).update(alias_of=None)
-        alias.specific.unpublish()
+        transaction.on_commit(functools.partial(put_back, kept))
+
+
+def translation_published(sender, instance, revision=None, **kwargs):
+    """Its reviewers approved the translation: the page is no longer a fallback."""
+    if revision is not None and not kwargs.get("alias"):
+        TranslationInReview.objects.filter(page_id=instance.pk).delete()
+
+
+def original_moved(sender, instance, parent_page_after=None, **kwargs):
+    """The aliases of a page that moved follow it, each under its new parent's version.
+
+    Where the new parent has no version in an alias's language, the alias goes: the
+    page is back in that language once its parent is.
+    """
+    if not settings.CONVIVIUM_FALLBACKS or getattr(instance, "alias_of_id", None):
+        return
+    if parent_page_after is None or kwargs.get("parent_page_before") == parent_page_after:
+        return
+    parents = {
+        page.locale_id: page
+        for page in Page.objects.filter(translation_key=parent_page_after.translation_key)
+    }
+    for alias in Page.objects.filter(alias_of_id=instance.pk):
+        parent = parents.get(alias.locale_id)
+        if parent is None:
+            alias.delete()
+        elif not alias.path.startswith(parent.path) or alias.depth != parent.depth + 1:
+            alias.move(parent, pos="last-child")
 
 
 def original_deleted(sender, instance, **kwargs):
@@ -231,35 +276,40 @@ class Fallback:
     available_in: str  # "English and Italian", in the reader's language
 
 
-def _originals_in_language_of(locale_id):
-    """{translation key: {page id: language}} of the live originals of this tree's aliases."""
-    aliased = Page.objects.filter(locale_id=locale_id, alias_of__isnull=False).values(
-        "translation_key"
+@dataclass
+class _Fallbacks:
+    originals: dict  # {translation key: {page id: language}} of the live originals
+    in_review: dict  # {page id: id of the original it shows} of this language's pages
+
+
+def _fallbacks_in_language_of(locale_id):
+    """The originals of this tree's aliases and pages in review, in one query."""
+    shown = Page.objects.filter(
+        Q(alias_of__isnull=False) | Q(in_review__isnull=False), locale_id=locale_id
+    ).values("translation_key")
+    found = _Fallbacks({}, {})
+    for page_id, key, code, page_locale, shows in Page.objects.filter(
+        translation_key__in=shown, alias_of__isnull=True, live=True
+    ).values_list("id", "translation_key", "locale__language_code", "locale", "in_review__shows"):
+        if shows is None:
+            found.originals.setdefault(key, {})[page_id] = code
+        elif page_locale == locale_id:
+            found.in_review[page_id] = shows
+    return found
+
+
+def _may_be_fallback(page):
+    # A page in review always has a draft waiting: other pages cost no query.
+    return bool(
+        getattr(page, "alias_of_id", None) or getattr(page, "has_unpublished_changes", False)
     )
-    originals = {}
-    for page_id, key, code in Page.objects.filter(
-        translation_key__in=aliased, alias_of__isnull=True, live=True
-    ).values_list("id", "translation_key", "locale__language_code"):
-        originals.setdefault(key, {})[page_id] = code
-    return originals
 
 
-def fallback_of(page, request):
-    """How ``page`` is shown if it is an alias of another language's text, else None.
-
-    One query per request and language, however many fallbacks a page lists.
-    """
-    if not getattr(page, "alias_of_id", None):
+def _shown(page, found):
+    if not _may_be_fallback(page):
         return None
-    known = request.__dict__.setdefault("_convivium_fallbacks", {})
-    if page.locale_id not in known:
-        known[page.locale_id] = remember(
-            request,
-            f"fallbacks:{page.locale_id}",
-            lambda: _originals_in_language_of(page.locale_id),
-        )
-    versions = known[page.locale_id].get(page.translation_key, {})
-    shown = versions.get(page.alias_of_id)
+    versions = found.originals.get(page.translation_key, {})
+    shown = versions.get(page.alias_of_id or found.in_review.get(page.pk))
     if shown is None:
         return None
     reader = babel_locale()
@@ -271,3 +321,29 @@ def fallback_of(page, request):
         direction="rtl" if translation.get_language_info(shown)["bidi"] else "ltr",
         available_in=format_list(names),
     )
+
+
+def fallback_of(page, request):
+    """How ``page`` is shown if it is an alias of another language's text, else None.
+
+    One query per request and language, however many fallbacks a page lists.
+    """
+    if not _may_be_fallback(page):
+        return None
+    known = request.__dict__.setdefault("_convivium_fallbacks", {})
+    if page.locale_id not in known:
+        known[page.locale_id] = remember(
+            request,
+            f"fallbacks:v2:{page.locale_id}",
+            lambda: _fallbacks_in_language_of(page.locale_id),
+        )
+    return _shown(page, known[page.locale_id])
+
+
+def fallbacks_for(pages, locale_id):
+    """{page id: Fallback} of those of ``pages`` (all of one language) that are fallbacks.
+
+    For what is built without a request, such as the handbook's PDF and EPUB.
+    """
+    found = _fallbacks_in_language_of(locale_id)
+    return {page.pk: fallback for page in pages if (fallback := _shown(page, found))}

@@ -139,3 +139,20 @@ class SiteBranding(BaseSiteSetting):
             branding._request = request
             setattr(request, attr_name, branding)
         return getattr(request, attr_name)
+
+
+class TranslationInReview(models.Model):
+    """A page whose translation waits for its reviewers, live meanwhile as a fallback.
+
+    It stood as an alias of ``shows``: until the translation is approved, the public
+    keeps reading that text, labelled as such, and the draft waits in its revisions.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="in_review")
+    shows = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("translation in review")
+
+    def __str__(self):
+        return f"{self.page_id} shows {self.shows_id}"

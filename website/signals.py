@@ -74,6 +74,8 @@ def connect_page_cache_invalidation():
 def connect_fallbacks():
     for signal in (page_published, page_unpublished):
         signal.connect(fallbacks.original_changed, dispatch_uid=f"convivium-fallbacks-{signal!r}")
+    page_published.connect(fallbacks.translation_published, dispatch_uid="convivium-in-review")
+    post_page_move.connect(fallbacks.original_moved, dispatch_uid="convivium-fallbacks-move")
     from wagtail_localize.models import Translation
 
     post_save.connect(

@@ -321,23 +321,111 @@ def test_a_partner_joining_with_its_languages_gets_translations_where_it_had_ali
     assert practice.get_parent().pk == spanish.pk
 
 
-def test_a_translation_started_where_an_alias_stood_waits_unpublished_for_review(aliased, client):
-    from wagtail_localize.models import Translation, TranslationSource
+def translate_title(page, locale, title):
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance(page)
+    segment = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=locale,
+        context=segment.context,
+        defaults={"data": title, "translation_type": "manual"},
+    )
+
+
+@pytest.fixture
+def in_german_review(
+    aliased, client, django_user_model, locales, django_capture_on_commit_callbacks
+):
+    """The German translation of the practice, started where its alias stood and submitted."""
+    from tests.translators.conftest import member
+    from translators import queue
+    from translators.models import TranslationTask
 
     practice = aliased.page("practice")
-    source, _created = TranslationSource.get_or_create_from_instance(practice)
-    translation = Translation.objects.create(
-        source=source, target_locale=Locale.objects.get(language_code="de")
+    queue.refresh([practice.translation_key])
+    task = TranslationTask.objects.get(
+        translation_key=practice.translation_key, locale=locales["de"]
     )
-    translation.save_target(publish=False)
-    german = version(practice, "de")
+    client.force_login(member(django_user_model, "anna", ("de", "translator")))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/translation-tasks/{task.pk}/start/")
+    translate_title(practice, locales["de"], "Marktspaziergänge")
+    queue.refresh([practice.translation_key])
+    task.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/translation-tasks/{task.pk}/submit/")
+    assert response.status_code == 302
+    client.logout()
+    return version(practice, "de").specific
+
+
+def test_a_translation_in_review_keeps_the_alias_text_live_for_the_public(in_german_review, client):
+    assert in_german_review.live
+    assert in_german_review.workflow_in_progress
+    assert in_german_review.get_latest_revision_as_object().title == "Marktspaziergänge"
+    response = client.get("/de/partners/palermo/market-walks/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Market walks" in html
+    assert "Marktspaziergänge" not in html
+
+
+def test_a_page_in_review_is_labelled_as_the_text_it_shows(in_german_review, client):
+    html = client.get("/de/partners/palermo/market-walks/").content.decode()
+    assert re.search(r'<div[^>]+lang="en"', html)
+    assert "fallback-note" in html
+    listing = client.get("/de/partners/palermo/").content.decode()
+    assert "Market walks" in listing and "Marktspaziergänge" not in listing
+
+
+def test_a_page_in_review_is_not_aliased_again(in_german_review):
+    fallbacks.refresh()
+    german = version(in_german_review, "de")
+    assert german.pk == in_german_review.pk
     assert german.alias_of_id is None
-    assert not german.live
-    assert client.get("/de/partners/palermo/market-walks/").status_code == 404
-    connection.check_constraints()
 
 
-def test_a_translation_submitted_from_wagtail_localize_waits_as_a_draft_for_review(
+def test_the_approved_translation_replaces_the_fallback(
+    in_german_review, admin_client, client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import WorkflowState
+
+    from website.models import TranslationInReview
+
+    state = WorkflowState.objects.get(object_id=str(in_german_review.pk)).current_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            f"/admin/pages/workflow/action/{in_german_review.pk}/approve/{state.pk}/",
+            {"comment": ""},
+        )
+    assert not TranslationInReview.objects.filter(page_id=in_german_review.pk).exists()
+    html = client.get("/de/partners/palermo/market-walks/").content.decode()
+    assert "Marktspaziergänge" in html
+    assert "fallback-note" not in html
+
+
+def test_a_live_translation_resubmitted_stays_as_published_until_review(aliased, locales, client):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from website.drafts import saved_as_draft
+
+    italian = publish(version(aliased.page("practice"), "it").specific)
+    source, _created = TranslationSource.get_or_create_from_instance(aliased.page("practice"))
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locales["it"]
+    )
+    translate_title(aliased.page("practice"), locales["it"], "Passeggiate al mercato, rivedute")
+    with saved_as_draft(italian):
+        translation.save_target(publish=False)
+    italian.refresh_from_db()
+    assert italian.title != "Passeggiate al mercato, rivedute"
+    assert italian.has_unpublished_changes
+    assert italian.get_latest_revision_as_object().title == "Passeggiate al mercato, rivedute"
+
+
+def test_a_translation_submitted_from_wagtail_localize_waits_as_a_draft_behind_the_alias_text(
     aliased, admin_client, locales, django_capture_on_commit_callbacks
 ):
     practice = aliased.page("practice")
@@ -348,7 +436,9 @@ def test_a_translation_submitted_from_wagtail_localize_waits_as_a_draft_for_revi
     assert response.status_code == 302
     german = version(practice, "de")
     assert german.alias_of_id is None
-    assert not german.live
+    assert german.live
+    assert german.title == "Market walks"
+    assert german.has_unpublished_changes
     connection.check_constraints()
 
 
@@ -366,3 +456,48 @@ def test_a_translation_started_where_only_the_original_stood_keeps_its_records(n
     assert Translation.objects.filter(pk=translation.pk).exists()
     assert TranslationLog.objects.filter(source=source).exists()
     connection.check_constraints()
+
+
+@pytest.fixture
+def greek_theme(aliased, locales):
+    from practices.models import Theme
+
+    theme = Theme.objects.get(slug="integration", locale=locales["en"])
+    greek = theme.copy_for_translation(locales["el"])
+    greek.name = "Ένταξη"
+    greek.save()
+    return greek
+
+
+def test_an_alias_page_names_its_themes_in_the_readers_language(greek_theme, client):
+    html = client.get("/el/partners/palermo/market-walks/").content.decode()
+    assert "<li>Ένταξη</li>" in html
+    assert "<li>Integration</li>" not in html
+
+
+def test_an_alias_card_names_its_themes_in_the_readers_language(greek_theme, client):
+    html = client.get("/el/partners/palermo/").content.decode()
+    assert "<li>Ένταξη</li>" in html
+    assert "<li>Integration</li>" not in html
+
+
+def test_the_aliases_of_a_moved_page_follow_it_under_its_new_parent(aliased):
+    from partners.factories import PartnerPageFactory
+
+    cluj = publish(PartnerPageFactory(parent=aliased.page("partners"), title="Cluj", slug="cluj"))
+    fallbacks.refresh()
+    aliased.page("practice").move(cluj, pos="last-child")
+    greek = version(aliased.page("practice"), "el")
+    assert greek.alias_of_id == aliased.page("practice").pk
+    assert greek.get_parent().pk == version(cluj, "el").pk
+
+
+def test_the_greek_book_marks_a_chapter_in_english_with_a_greek_note(aliased, client):
+    from handbook.book import gather
+
+    greek = version(aliased.page("handbook"), "el").specific
+    (chapter,) = gather(greek).chapters
+    assert chapter.fallback.language == "en"
+    html = client.get("/el/handbook/print/").content.decode()
+    assert re.search(r'<h2 class="chapter-title" lang="en" dir="ltr">', html)
+    assert 'class="fallback-note" lang="el"' in html
