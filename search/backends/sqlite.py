@@ -160,7 +160,6 @@ class SQLiteBackend:
         expression = any_expression(search.plan, search.text_languages)
         expression = in_texts(expression) if expression else ""
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
-        ordered = None
         required = [concept_expression(c, search.text_languages) for c in search.plan.required]
         if counts and set(counts.values()) == {len(required)} and all(required):
             # Every result has every concept: SQLite ranks and slices, as for one word.
@@ -177,21 +176,39 @@ class SQLiteBackend:
 
             return fetch_every
 
+        tiers = sorted(set(counts.values()), reverse=True)
+        members = {n: json.dumps([pk for pk, k in counts.items() if k == n]) for n in tiers}
+
+        def tier_sql(n, ranked):
+            """The rows of ``inner`` with exactly ``n`` concepts, best first if ``ranked``."""
+            order = " ORDER BY rank, rowid DESC LIMIT %s OFFSET %s" if ranked else ""
+            return (
+                f"SELECT {'rowid' if ranked else 'COUNT(*)'} FROM {TABLE}"  # noqa: S608
+                f" WHERE {TABLE} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+                f" AND +rowid IN ({inner}){order}",  # "+": not a rowid lookup per id
+                [expression, members[n], *params],
+            )
+
         def fetch(offset, limit):
-            nonlocal ordered
+            """A tier at a time, most concepts first: bm25 ranks only the tiers the
+            page reaches, in SQL, as it would rank the whole set."""
             if not counts or not expression or limit <= 0:
                 return []
-            if ordered is None:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-                        f" AND +rowid IN ({inner})",  # "+": not a rowid lookup per id
-                        [expression, *params],
-                    )
-                    ranks = [(pk, rank) for pk, rank in cursor.fetchall() if pk in counts]
-                ordered = [
-                    pk for pk, _rank in sorted(ranks, key=lambda r: (-counts[r[0]], r[1], -r[0]))
-                ]
-            return ordered[offset : offset + limit]
+            ids = []
+            with connection.cursor() as cursor:
+                for n in tiers:
+                    sql, tier_params = tier_sql(n, ranked=True)
+                    cursor.execute(sql, [*tier_params, limit - len(ids), offset])
+                    found = [row[0] for row in cursor.fetchall()]
+                    ids += found
+                    if len(ids) >= limit:
+                        break
+                    if found:
+                        offset = 0
+                    else:  # the page starts beyond this tier: by how much
+                        sql, tier_params = tier_sql(n, ranked=False)
+                        cursor.execute(sql, tier_params)
+                        offset = max(0, offset - cursor.fetchone()[0])
+            return ids
 
         return fetch
