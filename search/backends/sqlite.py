@@ -121,28 +121,25 @@ class SQLiteBackend:
 
     # -- matching -------------------------------------------------------------
 
-    def _ids(self, expression, languages):
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
-                [in_languages(expression, languages)],
-            )
-            return {row[0] for row in cursor.fetchall()}
-
     def concepts_matched(self, search):
         """{page id: how many required concepts it has}, for the searched entries that
-        have at least the plan's minimum; asked once per search."""
+        have at least the plan's minimum; asked once per search, counted in SQL."""
         key = (search.plan, search.languages, search.text_languages)
-        plan = search.plan
         if key not in self._matches:
+            expressions = [
+                in_languages(expression, search.languages)
+                for concept in search.plan.required
+                if (expression := concept_expression(concept, search.text_languages))
+            ]
             counts = {}
-            for concept in plan.required:
-                expression = concept_expression(concept, search.text_languages)
-                if not expression:
-                    continue
-                for page_id in self._ids(expression, search.languages):
-                    counts[page_id] = counts.get(page_id, 0) + 1
-            shown = relaxed(counts, plan)
+            if expressions:
+                each = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                union = " UNION ALL ".join([each] * len(expressions))
+                sql = f"SELECT rowid, COUNT(*) FROM ({union}) GROUP BY rowid"  # noqa: S608
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, expressions)
+                    counts = dict(cursor.fetchall())
+            shown = relaxed(counts, search.plan)
             self._matches[key] = shown, json.dumps(list(shown))
         return self._matches[key][0]
 
