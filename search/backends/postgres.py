@@ -145,6 +145,8 @@ class PostgresBackend:
         """How many required concepts the shown entries need: all if enough entries
         have them all, else the plan's minimum, else one rather than none. Asked once
         per search."""
+        if len(search.plan.required) == 1:
+            return 1  # all, the minimum and one are the same: nothing to count
         key = (search.plan, search.languages, search.text_languages)
         if key not in self._thresholds:
             required, (any_sql, any_params) = self._concepts(search)
