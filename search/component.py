@@ -163,8 +163,9 @@ def build_facets(request, query, counts, names):
 
 
 def cards(ids, query, backend):
-    """The entries on screen, in the given order, with their page, partner and excerpt,
-    in one query: excerpts are computed for these entries only."""
+    """The entries on screen, in the given order, with their page, partner, excerpt and
+    the concepts each lacks, in one query: computed for these entries only, and
+    remembered with them."""
     entries = PracticeEntry.objects.filter(page_id__in=ids).select_related(
         "page__locale", "page__partner", "text"
     )
@@ -178,6 +179,8 @@ def cards(ids, query, backend):
             for entry in by_id.values():
                 text = f"{entry.summary} {entry.text.body}"
                 entry.excerpt = excerpts.excerpt(text, entry.text_language, stems)
+    for entry in by_id.values():
+        entry.missing = missing_concepts(entry, query.search) if query.text else []
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -266,7 +269,7 @@ def results_of(request, query, ids, backend, language, names):
     """The Result of each id on screen, in order."""
     shown = remember(
         request,
-        f"search-cards:{query.text}:{query.exact}:{sorted(query.languages)}:{ids}",
+        f"search-cards:missing:{query.text}:{query.exact}:{sorted(query.languages)}:{ids}",
         lambda: cards(ids, query, backend),
     )
     foreign = [entry.page for entry in shown if entry.language != language]
@@ -281,7 +284,7 @@ def results_of(request, query, ids, backend, language, names):
             language_name=get_language_info(entry.language)["name_translated"],
             translation=local.get(entry.translation_key),
             is_other_language=entry.language != language,
-            missing=missing_concepts(entry, query.search) if query.text else [],
+            missing=entry.missing,
         )
         for entry in shown
     ]

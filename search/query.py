@@ -3,8 +3,10 @@
 import hashlib
 import json
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from django.conf import settings
 from django.core.cache import cache
@@ -203,6 +205,12 @@ class PracticeQuery:
     def count_facets(self, backend):
         if self.text and hasattr(backend, "match_sql"):
             return self._counts_from_one_match(backend)
+        if self.text:
+            return self._counts_from_matched_rows(backend)
+        return self._counts_by_facet(backend)
+
+    def _counts_by_facet(self, backend):
+        """{facet: {value: count}} from one statement that counts each facet apart."""
         # Without a text the terms are counted from their covering index
         # (search_term_facet), faster than unnesting every entry's slugs.
         status = Case(
@@ -278,6 +286,37 @@ class PracticeQuery:
             f" FROM ({inner}) AS m GROUP BY GROUPING SETS ({sets}, ())",
             params,
         )
+
+    # -- other backends: every count from one read of the matched rows --------
+
+    def _counts_from_matched_rows(self, backend):
+        """{facet: {value: count}} of a text search from one query: the rows the text
+        matches, each with its facet values, counted here, each facet over the rows
+        that pass every other chosen facet. One read of the matched rows costs less
+        than matching them again in a statement per facet, as SQLite would."""
+        columns = ["theme_slugs", "group_slugs", *ENTRY_FACETS.values(), "ongoing"]
+        matched = backend.match(self.entries(), self.search).order_by().values_list(*columns)
+        with connection.cursor() as cursor:  # not the queryset: its converters cost more
+            cursor.execute(*matched.query.sql_with_params())
+            rows = cursor.fetchall()
+        chosen = {
+            FACETS.index(name): {str(value) for value in values}
+            for name, values in self.filters.items()
+            if name != "status" or len(values) == 1  # both statuses: no filter
+        }
+        passing, failing_only = [], {index: [] for index in chosen}
+        for row in map(facet_values, rows):
+            failed = [index for index, values in chosen.items() if values.isdisjoint(row[index])]
+            if not failed:
+                passing.append(row)
+            elif len(failed) == 1:
+                failing_only[failed[0]].append(row)
+        counts = {}
+        for index, name in enumerate(FACETS):
+            counted = passing + failing_only.get(index, [])
+            counts[name] = dict(Counter(chain.from_iterable(row[index] for row in counted)))
+        counts["total"] = {"all": len(passing)}
+        return counts
 
     # -- PostgreSQL: every count from one materialised match ---------------------
 
@@ -357,6 +396,22 @@ class PracticeQuery:
         )
         params = params + [value for _statement, part in parts for value in part]
         return read_counts(sql, params)
+
+
+def facet_values(row):
+    """The values of each facet, in the order of FACETS, of a row of theme slugs,
+    group slugs, the fields of ENTRY_FACETS and ``ongoing``: tuples, since a
+    practice has several themes, and none where a field is empty."""
+    themes, groups, country, partner, organisation_type, year, ongoing = row
+    return (
+        tuple(themes.split()),
+        tuple(groups.split()),
+        (country,) if country else (),
+        (partner,) if partner else (),
+        (organisation_type,) if organisation_type else (),
+        (str(year),) if year is not None else (),
+        ("ongoing",) if ongoing else ("finished",),
+    )
 
 
 def read_counts(sql, params):

@@ -86,6 +86,7 @@ class PostgresBackend:
 
     def __init__(self):
         self._thresholds = {}
+        self._queries = {}
 
     def create_texts(self, texts, entries):
         """Insert the text rows with their weighted vectors in one statement (an insert
@@ -128,23 +129,28 @@ class PostgresBackend:
 
     # -- matching -------------------------------------------------------------
 
-    def _concepts(self, search, table):
-        """(SQL, params) of each required concept, and of any concept at all."""
-        required = [concept_query(c, search.text_languages) for c in search.plan.required]
-        every = [concept_query(c, search.text_languages) for c in search.plan.concepts]
-        any_sql = " || ".join(sql for sql, _params in every)
-        any_params = [value for _sql, params in every for value in params]
-        return required, (f"({any_sql})", any_params)
+    def _concepts(self, search):
+        """(SQL, params) of each required concept, and of any concept at all: built
+        once per search, for the threshold, the match and the ranking."""
+        key = (search.plan, search.text_languages)
+        if key not in self._queries:
+            required = [concept_query(c, search.text_languages) for c in search.plan.required]
+            every = [concept_query(c, search.text_languages) for c in search.plan.concepts]
+            any_sql = " || ".join(sql for sql, _params in every)
+            any_params = [value for _sql, params in every for value in params]
+            self._queries[key] = required, (f"({any_sql})", any_params)
+        return self._queries[key]
 
-    def _threshold(self, search, required, any_query):
+    def _threshold(self, search):
         """How many required concepts the shown entries need: all if enough entries
         have them all, else the plan's minimum, else one rather than none. Asked once
         per search."""
+        if len(search.plan.required) == 1:
+            return 1  # all, the minimum and one are the same: nothing to count
         key = (search.plan, search.languages, search.text_languages)
         if key not in self._thresholds:
-            count_sql = " + ".join(f"(x.search_vector @@ {sql})::int" for sql, _p in required)
-            params = [value for _sql, part in required for value in part]
-            any_sql, any_params = any_query
+            required, (any_sql, any_params) = self._concepts(search)
+            count_sql, count_params = self.matched_count_sql(search, "x")
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT"  # noqa: S608
@@ -154,7 +160,7 @@ class PostgresBackend:
                     [
                         len(required),
                         search.plan.minimum,
-                        *params,
+                        *count_params,
                         list(search.languages),
                         *any_params,
                     ],
@@ -168,7 +174,7 @@ class PostgresBackend:
 
     def matched_count_sql(self, search, table):
         """SQL (and params) counting the required concepts a row of ``table`` has."""
-        required, _any = self._concepts(search, table)
+        required, _any = self._concepts(search)
         sql = " + ".join(f"({table}.search_vector @@ {part})::int" for part, _params in required)
         return f"({sql})", [value for _sql, params in required for value in params]
 
@@ -176,8 +182,8 @@ class PostgresBackend:
         """SQL (and params) true for a text row of ``table`` that the search finds."""
         if not search.plan:
             return "FALSE", []
-        required, (any_sql, any_params) = self._concepts(search, table)
-        minimum = self._threshold(search, required, (any_sql, any_params))
+        _required, (any_sql, any_params) = self._concepts(search)
+        minimum = self._threshold(search)
         count_sql, count_params = self.matched_count_sql(search, table)
         return (
             f"({table}.language = ANY(%s) AND {table}.search_vector @@ {any_sql}"
@@ -197,7 +203,7 @@ class PostgresBackend:
         over the matching text rows ``m`` that meet ``conditions``, a slice at a time."""
         terms, params = self.match_sql(search, table="m")
         count_sql, count_params = self.matched_count_sql(search, table="m")
-        _required, (any_sql, any_params) = self._concepts(search, "m")
+        _required, (any_sql, any_params) = self._concepts(search)
 
         def fetch(offset, limit):
             if not search.plan:

@@ -121,28 +121,25 @@ class SQLiteBackend:
 
     # -- matching -------------------------------------------------------------
 
-    def _ids(self, expression, languages):
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
-                [in_languages(expression, languages)],
-            )
-            return {row[0] for row in cursor.fetchall()}
-
     def concepts_matched(self, search):
         """{page id: how many required concepts it has}, for the searched entries that
-        have at least the plan's minimum; asked once per search."""
+        have at least the plan's minimum; asked once per search, counted in SQL."""
         key = (search.plan, search.languages, search.text_languages)
-        plan = search.plan
         if key not in self._matches:
+            expressions = [
+                in_languages(expression, search.languages)
+                for concept in search.plan.required
+                if (expression := concept_expression(concept, search.text_languages))
+            ]
             counts = {}
-            for concept in plan.required:
-                expression = concept_expression(concept, search.text_languages)
-                if not expression:
-                    continue
-                for page_id in self._ids(expression, search.languages):
-                    counts[page_id] = counts.get(page_id, 0) + 1
-            shown = relaxed(counts, plan)
+            if expressions:
+                each = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+                union = " UNION ALL ".join([each] * len(expressions))
+                sql = f"SELECT rowid, COUNT(*) FROM ({union}) GROUP BY rowid"  # noqa: S608
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, expressions)
+                    counts = dict(cursor.fetchall())
+            shown = relaxed(counts, search.plan)
             self._matches[key] = shown, json.dumps(list(shown))
         return self._matches[key][0]
 
@@ -160,7 +157,6 @@ class SQLiteBackend:
         expression = any_expression(search.plan, search.text_languages)
         expression = in_texts(expression) if expression else ""
         inner, params = queryset.order_by().values("page_id").query.sql_with_params()
-        ordered = None
         required = [concept_expression(c, search.text_languages) for c in search.plan.required]
         if counts and set(counts.values()) == {len(required)} and all(required):
             # Every result has every concept: SQLite ranks and slices, as for one word.
@@ -177,21 +173,39 @@ class SQLiteBackend:
 
             return fetch_every
 
+        tiers = sorted(set(counts.values()), reverse=True)
+        members = {n: json.dumps([pk for pk, k in counts.items() if k == n]) for n in tiers}
+
+        def tier_sql(n, ranked):
+            """The rows of ``inner`` with exactly ``n`` concepts, best first if ``ranked``."""
+            order = " ORDER BY rank, rowid DESC LIMIT %s OFFSET %s" if ranked else ""
+            return (
+                f"SELECT {'rowid' if ranked else 'COUNT(*)'} FROM {TABLE}"  # noqa: S608
+                f" WHERE {TABLE} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+                f" AND +rowid IN ({inner}){order}",  # "+": not a rowid lookup per id
+                [expression, members[n], *params],
+            )
+
         def fetch(offset, limit):
-            nonlocal ordered
+            """A tier at a time, most concepts first: bm25 ranks only the tiers the
+            page reaches, in SQL, as it would rank the whole set."""
             if not counts or not expression or limit <= 0:
                 return []
-            if ordered is None:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-                        f" AND +rowid IN ({inner})",  # "+": not a rowid lookup per id
-                        [expression, *params],
-                    )
-                    ranks = [(pk, rank) for pk, rank in cursor.fetchall() if pk in counts]
-                ordered = [
-                    pk for pk, _rank in sorted(ranks, key=lambda r: (-counts[r[0]], r[1], -r[0]))
-                ]
-            return ordered[offset : offset + limit]
+            ids = []
+            with connection.cursor() as cursor:
+                for n in tiers:
+                    sql, tier_params = tier_sql(n, ranked=True)
+                    cursor.execute(sql, [*tier_params, limit - len(ids), offset])
+                    found = [row[0] for row in cursor.fetchall()]
+                    ids += found
+                    if len(ids) >= limit:
+                        break
+                    if found:
+                        offset = 0
+                    else:  # the page starts beyond this tier: by how much
+                        sql, tier_params = tier_sql(n, ranked=False)
+                        cursor.execute(sql, tier_params)
+                        offset = max(0, offset - cursor.fetchone()[0])
+            return ids
 
         return fetch

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from search.backends import get_backend
 from search.query import PracticeQuery
 
 
@@ -77,6 +78,23 @@ def test_every_facet_is_counted_with_text_and_several_chosen_facets(practices):
     assert found["country"] == {"IT": 1}
     assert found["status"] == {"ongoing": 1}
     assert found["year"] == {"2020": 1}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"theme": ["food"]},
+        {"theme": ["food", "participation"], "country": ["IT"]},
+        {"group": ["families"], "partner": ["leipzig"]},
+        {"status": ["finished"]},
+        {"status": ["ongoing", "finished"], "year": [2020], "type": ["municipality"]},
+    ],
+)
+def test_a_text_search_counts_its_matched_rows_as_a_statement_per_facet_would(practices, filters):
+    query = PracticeQuery(language="en", text="practice network", filters=filters)
+    backend = get_backend()
+    assert query._counts_from_matched_rows(backend) == query._counts_by_facet(backend)
 
 
 def test_counts_are_cached_for_the_same_search(practices, django_assert_num_queries):

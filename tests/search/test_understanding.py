@@ -4,11 +4,15 @@ synonyms, themes named in another language. On SQLite and on PostgreSQL alike.""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from practices.factories import ThemeFactory
 from practices.models import Theme
+from search.backends import sqlite
+from search.backends.sqlite import SQLiteBackend
 from search.models import SearchSynonym
-from search.query import PracticeQuery
+from search.query import PracticeQuery, index_changed
 from search.understanding import read
 
 
@@ -69,7 +73,7 @@ def test_half_of_the_required_words_rounded_up_make_a_weaker_match():
 
 def test_results_with_every_word_come_before_those_with_most(make_practice):
     make_practice("Football against prejudice", summary="Clubs and schools.")
-    make_practice("Health mediators for Roma", summary="Against prejudice in clinics.")
+    make_practice("Health mediators for Roma", summary="Mediation in clinics.")
     make_practice("Roma women fight prejudice", summary="A campaign.")
     assert (
         ranked_titles("how to fight prejudice against roma")
@@ -80,6 +84,57 @@ def test_results_with_every_word_come_before_those_with_most(make_practice):
         ][: len(ranked_titles("how to fight prejudice against roma"))]
     )
     assert ranked_titles("how to fight prejudice against roma")[0] == "Roma women fight prejudice"
+
+
+@pytest.fixture
+def complete_and_weaker(make_practice):
+    """Three practices with every word of "roma mediation clinics", four with two."""
+    for number in range(3):
+        make_practice(f"Roma mediators {number}", summary="Mediation in clinics.")
+    for number in range(4):
+        make_practice(f"Roma visits {number}", summary="Health checks in clinics.")
+
+
+def test_pages_of_a_relaxed_search_follow_on_from_each_other(complete_and_weaker):
+    query = PracticeQuery(language="en", text="roma mediation clinics", sort="relevance")
+    ranked = query.ranked_ids(count=7)
+    whole = list(ranked[0:20])
+    assert len(whole) == 7
+    assert [*ranked[0:2], *ranked[2:4], *ranked[4:6], *ranked[6:8]] == whole
+    titles = dict(query.entries().values_list("page_id", "title"))
+    assert {titles[pk][:13] for pk in whole[:3]} == {"Roma mediator"}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's bm25")
+def test_a_relaxed_search_ranks_as_bm25_over_every_candidate_would(complete_and_weaker):
+    """The order of the whole set: most concepts, then bm25, then the newest id."""
+    query = PracticeQuery(language="en", text="roma mediation clinics", sort="relevance")
+    backend = SQLiteBackend()
+    counts = backend.concepts_matched(query.search)
+    expression = sqlite.in_texts(sqlite.any_expression(query.plan, query.text_languages))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s", [expression])
+        ranks = [(pk, rank) for pk, rank in cursor.fetchall() if pk in counts]
+    expected = [pk for pk, rank in sorted(ranks, key=lambda r: (-counts[r[0]], r[1], -r[0]))]
+    assert list(query.ranked_ids(len(expected), backend)[0:20]) == expected
+    assert sorted(counts.values(), reverse=True) == [3, 3, 3, 2, 2, 2, 2]
+
+
+def test_a_relaxed_search_asks_no_more_queries_for_more_weaker_matches(
+    client, make_practice, complete_and_weaker
+):
+    def cold_queries():
+        index_changed()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/en/search/?q=roma+mediation+clinics&sort=relevance")
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    cold_queries()  # the first request of the process asks for more (labels, synonyms)
+    few = cold_queries()
+    for number in range(8):
+        make_practice(f"Roma rounds {number}", summary="Nurses in clinics.")
+    assert cold_queries() == few
 
 
 def test_the_page_says_which_words_a_weaker_match_lacks(client, make_practice):
