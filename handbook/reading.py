@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.utils.translation import get_language_info
 
 from practices.models import ChapterStatus, HandbookChapterPage
+from website.fallbacks import OWN_TEXT
 
 from .models import BookFile
 
@@ -20,7 +21,7 @@ def handbook_context(handbook, chapters):
         HandbookChapterPage.objects.live()
         .filter(translation_key__in=[chapter.translation_key for chapter in chapters])
         .exclude(locale_id=handbook.locale_id)
-        .filter(alias_of__isnull=True)  # an alias shows another language's text
+        .filter(OWN_TEXT)  # a fallback shows another language's text
         .order_by("locale__language_code")
         .values_list("translation_key", "locale__language_code")
     ):

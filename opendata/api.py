@@ -39,6 +39,7 @@ from practices.models import (
     Theme,
 )
 from website.addresses import site_url
+from website.fallbacks import OWN_TEXT
 from website.query import private_pages
 
 MAX_LIMIT = 100
@@ -51,8 +52,8 @@ COUNTRY = re.compile(r"^[A-Za-z]{2}\Z")
 
 def public_pages(model):
     """Live, public pages of ``model`` in every language, translations proper only:
-    an alias shows another language's text and is not an item of its own."""
-    return model.objects.live().exclude(private_pages()).filter(alias_of__isnull=True)
+    a fallback shows another language's text and is not an item of its own."""
+    return model.objects.live().exclude(private_pages()).filter(OWN_TEXT)
 
 
 # -- declarations ---------------------------------------------------------------

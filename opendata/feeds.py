@@ -9,6 +9,7 @@ from wagtail.models import Site
 from events.models import EventPage
 from practices.models import PracticePage
 from website import formats
+from website.fallbacks import OWN_TEXT
 from website.query import private_pages
 
 FEED_LENGTH = 30
@@ -29,7 +30,7 @@ class NetworkFeed(Feed):
         return (
             self.model.objects.live()
             .exclude(private_pages())
-            .filter(locale__language_code=language, alias_of__isnull=True)
+            .filter(OWN_TEXT, locale__language_code=language)
             .defer_streamfields()
             .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )

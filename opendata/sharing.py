@@ -12,6 +12,7 @@ from django.utils.translation import get_language, to_locale
 from partners.models import OrganisationType, PartnerPage
 from practices.models import HandbookChapterPage, HandbookPage, PracticePage
 from website.addresses import site_url
+from website.fallbacks import original_of
 
 IMAGE_SPEC = "fill-1200x630"
 
@@ -133,7 +134,7 @@ def sharing(page, context):
     """The sharing card of ``page`` and its JSON-LD (or None)."""
     request = context["request"]
     # A page not yet translated shows another language's text: that version is the original.
-    original = page.alias_of if page.alias_of_id else page
+    original = original_of(page)
     url = original.get_full_url(request)
     description = description_of(page)
     image = rendition_of(image_of(page), request)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from website.addresses import site_url
+from website.fallbacks import OWN_TEXT
 from website.query import private_pages
 
 
@@ -43,7 +44,7 @@ class SitePagesSitemap(Sitemap):
         return (
             Page.objects.live()
             .exclude(private_pages())
-            .filter(under_roots, alias_of__isnull=True)
+            .filter(under_roots, OWN_TEXT)
             .select_related("locale")
             .only(
                 "id",

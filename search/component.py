@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -196,6 +197,7 @@ def translations(pages, language):
         .only(
             "id", "title", "url_path", "path", "depth", "translation_key", "locale_id", "alias_of"
         )
+        .annotate(in_review_of=F("in_review__shows"))  # showing its original's text meanwhile
     )
     return {page.translation_key: page for page in found}
 

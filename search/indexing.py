@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from practices.models import PracticePage
+from website.fallbacks import original_of
 
 from . import analysis
 from .arabic import split_clitics
@@ -39,13 +40,17 @@ def indexable_practices():
     entries of those languages too, so that every language lists, counts and finds
     the whole network; their text is the original's, in its language.
     """
-    return PracticePage.objects.live().public().select_related("alias_of__locale").with_taxonomy()
+    return (
+        PracticePage.objects.live()
+        .public()
+        .select_related("alias_of__locale", "in_review__shows__locale")
+        .with_taxonomy()
+    )
 
 
 def text_language(page):
-    """The language the page's text is written in: its original's, for an alias."""
-    original = page.alias_of if page.alias_of_id else page
-    return original.locale.language_code
+    """The language the page's text is written in: its original's, for a fallback."""
+    return original_of(page).locale.language_code
 
 
 def build_entry(page):

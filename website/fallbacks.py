@@ -7,7 +7,8 @@ say which language it is written in. The version an alias follows is the first t
 is live in the language's fallback order (CONVIVIUM_FALLBACK_LANGUAGES, English
 last), else any live version. When a translation of the page starts, the alias becomes
 that translation's page: the draft waits in its revisions for the language's reviewers,
-and until they approve it the public reads the alias's text, labelled as before.
+and until they approve it the public reads the alias's text, labelled as before, and
+kept up to date with that text as an alias would be.
 
 Aliases follow the pages: a publication makes or re-points the aliases of its page,
 an unpublication or a deletion re-points them to the next version or lets them go, a
@@ -23,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.signals import page_published
 
 from .drafts import live_content, put_back
@@ -32,6 +33,27 @@ from .models import TranslationInReview
 from .pagecache import remember
 
 _deferred = threading.local()
+
+# Pages written in their own language: neither an alias nor a translation in review,
+# which both show another language's text. Only these are translations for the
+# sitemap, hreflang, feeds and the API.
+OWN_TEXT = Q(alias_of__isnull=True, in_review__isnull=True)
+
+
+def original_of(page):
+    """The page whose text ``page`` shows: itself, unless it is a fallback.
+
+    No query for a page without a draft waiting, nor where ``in_review__shows`` was
+    selected with the page.
+    """
+    if getattr(page, "alias_of_id", None):
+        return page.alias_of
+    if not getattr(page, "has_unpublished_changes", False):
+        return page
+    try:
+        return page.in_review.shows
+    except TranslationInReview.DoesNotExist:
+        return page
 
 
 def fallback_order(code):
@@ -61,7 +83,8 @@ def _versions(translation_keys):
         "alias_of_id",
         "live",
         "depth",
-        "in_review",
+        "in_review__shows",
+        "last_published_at",
     )
 
 
@@ -83,11 +106,18 @@ def refresh(translation_keys=None, progress=None):
     codes = [code for code, _name in settings.LANGUAGES]
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     by_key = {}
-    for page_id, key, code, alias_of_id, live, depth, in_review in _versions(translation_keys):
-        entry = by_key.setdefault(key, {"depth": depth, "originals": {}, "aliases": {}})
+    published = {}
+    for row in _versions(translation_keys):
+        page_id, key, code, alias_of_id, live, depth, shows_id, published_at = row
+        entry = by_key.setdefault(
+            key, {"depth": depth, "originals": {}, "aliases": {}, "in_review": {}}
+        )
+        published[page_id] = published_at
         if alias_of_id:
             entry["aliases"][code] = (page_id, alias_of_id)
-        elif live and not in_review:
+        elif shows_id:
+            entry["in_review"][code] = (page_id, shows_id, live)
+        elif live:
             entry["originals"][code] = page_id
         else:
             entry["aliases"].setdefault(code, None)  # a draft of its own: not to be aliased
@@ -101,6 +131,19 @@ def refresh(translation_keys=None, progress=None):
             if code in originals or code not in locales:
                 continue
             source_id = _source_for(code, originals)
+            if code in entry["in_review"]:
+                page_id, shows_id, live = entry["in_review"][code]
+                if source_id is None:
+                    if live:
+                        Page.objects.get(pk=page_id).specific.unpublish(log_action=False)
+                elif (
+                    not live
+                    or shows_id != source_id
+                    or (published[page_id] != published[source_id])
+                ):
+                    _follow(page_id, source_id)
+                    done.repointed += 1
+                continue
             existing = aliases.get(code)
             if code in aliases and existing is None:
                 continue
@@ -134,6 +177,31 @@ def _create(source_id, locale):
 def _repoint(alias_id, source_id):
     Page.objects.filter(pk=alias_id).update(alias_of_id=source_id)
     Page.objects.get(pk=source_id).specific.update_aliases()
+
+
+def _follow(page_id, source_id):
+    """Show the live text of ``source_id`` in a page in review, as Wagtail updates an alias.
+
+    The translation's draft (its title, revisions, unpublished changes) stays as it is.
+    """
+    source = Page.objects.get(pk=source_id).specific
+    page = Page.objects.get(pk=page_id).specific
+    followed = page.with_content_json(source.serializable_data())
+    # The source's own child rows are copied, not taken over, in the page's language.
+    copies = source.copy_all_child_relations(target=followed)
+    for copied in copies.values():
+        for child in copied if isinstance(copied, list) else [copied]:
+            if isinstance(child, TranslatableMixin):
+                child.locale_id = page.locale_id
+    followed.slug = page.slug
+    followed.set_url_path(page.get_parent())
+    followed.live = True
+    followed.last_published_at = source.last_published_at
+    followed.save(clean=False)
+    TranslationInReview.objects.filter(page_id=page_id).update(shows_id=source_id)
+    page_published.send(
+        sender=followed.specific_class, instance=followed, revision=None, alias=True
+    )
 
 
 # The signals: each change of an original refreshes its aliases, once per transaction.
@@ -180,6 +248,8 @@ def refreshed_at_the_end(progress=None):
 def original_changed(sender, instance, **kwargs):
     if not settings.CONVIVIUM_FALLBACKS or getattr(instance, "alias_of_id", None):
         return
+    if kwargs.get("alias"):
+        return  # a fallback brought up to date: its original's change did it
     _schedule(instance.translation_key)
     # A page that comes (back) into a language brings its children's aliases with it:
     # the children of any of its versions.
@@ -274,6 +344,7 @@ class Fallback:
     language: str  # the code of the language the text is in
     direction: str
     available_in: str  # "English and Italian", in the reader's language
+    in_review: bool = False  # its translation is written and waits for its reviewers
 
 
 @dataclass
@@ -320,6 +391,7 @@ def _shown(page, found):
         language=shown,
         direction="rtl" if translation.get_language_info(shown)["bidi"] else "ltr",
         available_in=format_list(names),
+        in_review=page.pk in found.in_review,
     )
 
 

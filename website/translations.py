@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.db.models import F
 from wagtail.models import Page, Site
 
 
@@ -22,6 +23,11 @@ class LanguageLink:
 class Lineage:
     links: list = field(default_factory=list)
     ancestors: list = field(default_factory=list)
+
+
+def _is_fallback(version):
+    # An alias, or a translation in review that shows its original's text meanwhile.
+    return bool(version.alias_of_id or version.in_review_of)
 
 
 def lineage(page, request):
@@ -48,6 +54,7 @@ def lineage(page, request):
         )
         .select_related("locale")
         .only("id", "title", "url_path", "path", "depth", "translation_key", "alias_of", "locale")
+        .annotate(in_review_of=F("in_review__shows"))
         .order_by("depth")
     )
     by_language = {}
@@ -75,7 +82,7 @@ def lineage(page, request):
                 p
                 for p in pages
                 if p.translation_key == page.translation_key
-                and (p.pk == page.pk or not p.alias_of_id)
+                and (p.pk == page.pk or not _is_fallback(p))
             ),
             None,
         )
@@ -87,8 +94,8 @@ def lineage(page, request):
                 url=target.get_url(request),
                 full_url=target.get_full_url(request),
                 title=target.title,
-                # An alias shows another language's text: not a translation.
-                is_translation=exact is not None and not exact.alias_of_id,
+                # A fallback shows another language's text: not a translation.
+                is_translation=exact is not None and not _is_fallback(exact),
                 is_current=code == current_language,
             )
         )

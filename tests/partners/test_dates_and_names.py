@@ -43,3 +43,12 @@ def test_partner_card_in_arabic_isolates_a_latin_organisation_name(client, net, 
     text = client.get(net.page("partners", "ar").url).text
     assert '<p class="card__meta"><bdi>Asociación Puentes de Convivencia (APC)</bdi> · ' in text
     assert '<h3 class="card__title" dir="auto">' in text
+
+
+def test_partner_page_places_the_city_in_its_country_with_the_readers_comma(
+    client, net, spanish_partner
+):
+    english = client.get(spanish_partner.url).text
+    assert f"<bdi>{net.page('partner').city}</bdi>, " in english
+    arabic = net.page("partner", "ar")
+    assert f"<bdi>{arabic.city}</bdi>، " in client.get(arabic.url).text

@@ -387,23 +387,124 @@ def test_a_page_in_review_is_not_aliased_again(in_german_review):
     assert german.alias_of_id is None
 
 
+def approve(page, admin_client, capture):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.get(
+        object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    ).current_task_state
+    with capture(execute=True):
+        response = admin_client.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{state.pk}/", {"comment": ""}
+        )
+    assert response.status_code in (200, 302)
+
+
 def test_the_approved_translation_replaces_the_fallback(
     in_german_review, admin_client, client, django_capture_on_commit_callbacks
 ):
-    from wagtail.models import WorkflowState
-
     from website.models import TranslationInReview
 
-    state = WorkflowState.objects.get(object_id=str(in_german_review.pk)).current_task_state
-    with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(
-            f"/admin/pages/workflow/action/{in_german_review.pk}/approve/{state.pk}/",
-            {"comment": ""},
-        )
+    approve(in_german_review, admin_client, django_capture_on_commit_callbacks)
     assert not TranslationInReview.objects.filter(page_id=in_german_review.pk).exists()
     html = client.get("/de/partners/palermo/market-walks/").content.decode()
     assert "Marktspaziergänge" in html
     assert "fallback-note" not in html
+
+
+def test_a_live_translation_sent_again_from_the_queue_stays_as_published_until_review(
+    in_german_review,
+    admin_client,
+    client,
+    django_user_model,
+    locales,
+    django_capture_on_commit_callbacks,
+):
+    from tests.translators.conftest import member
+    from translators.models import TranslationTask
+
+    approve(in_german_review, admin_client, django_capture_on_commit_callbacks)
+    translate_title(version(in_german_review, "en"), locales["de"], "Marktspaziergänge, neu")
+    task = TranslationTask.objects.get(
+        translation_key=in_german_review.translation_key, locale=locales["de"]
+    )
+    client.force_login(member(django_user_model, "berta", ("de", "translator")))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/translation-tasks/{task.pk}/submit/")
+    assert response.status_code == 302
+    client.logout()
+    german = version(in_german_review, "de").specific
+    assert german.title == "Marktspaziergänge"
+    assert german.get_latest_revision_as_object().title == "Marktspaziergänge, neu"
+    assert german.workflow_in_progress
+    html = client.get("/de/partners/palermo/market-walks/").content.decode()
+    assert "Marktspaziergänge" in html and "Marktspaziergänge, neu" not in html
+
+
+def test_a_page_in_review_says_its_translation_is_in_review(in_german_review, client):
+    html = client.get("/de/partners/palermo/market-walks/").content.decode()
+    assert "Übersetzung in Prüfung: verfügbar auf Englisch" in html
+    assert "Noch nicht übersetzt" not in html
+
+
+def test_a_page_in_review_follows_a_new_publication_of_its_original(
+    in_german_review, client, django_capture_on_commit_callbacks
+):
+    english = version(in_german_review, "en").specific
+    themes = english.practice_themes.count()
+    english.title = "Market walks, second season"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(english)
+    german = version(in_german_review, "de").specific
+    assert german.title == "Market walks, second season"
+    assert german.alias_of_id is None
+    assert german.has_unpublished_changes
+    assert german.draft_title == "Marktspaziergänge"
+    assert german.get_latest_revision_as_object().title == "Marktspaziergänge"
+    assert german.practice_themes.count() == themes
+    assert english.practice_themes.count() == themes  # copied, not taken over
+    assert "Market walks, second season" in client.get(german.url).content.decode()
+
+
+def test_a_page_in_review_follows_the_version_its_language_prefers_and_the_next_when_it_goes(
+    in_german_review, settings, django_capture_on_commit_callbacks
+):
+    from website.models import TranslationInReview
+
+    settings.CONVIVIUM_FALLBACK_LANGUAGES = {"de": ["it"]}
+    italian = version(in_german_review, "it").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(italian)
+    german = version(in_german_review, "de").specific
+    assert german.title == italian.title
+    assert TranslationInReview.objects.get(page=german).shows_id == italian.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        italian.unpublish()
+    german = version(in_german_review, "de").specific
+    assert german.live
+    assert german.title == "Market walks"
+    assert TranslationInReview.objects.get(page=german).shows_id == version(german, "en").pk
+
+
+def test_a_page_in_review_is_no_translation_for_search_engines(in_german_review, client):
+    html = client.get("/de/partners/palermo/market-walks/").content.decode()
+    head = html.split("</head>")[0]
+    assert '<link rel="canonical" href="http://localhost/en/partners/palermo/market-walks/">' in (
+        head
+    )
+    assert 'hreflang="de"' not in head
+    english = client.get("/en/partners/palermo/market-walks/").content.decode()
+    assert 'hreflang="de"' not in english.split("</head>")[0]
+    assert "/de/partners/palermo/market-walks/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_page_in_review_is_indexed_in_the_language_of_its_text(in_german_review):
+    from search.models import PracticeEntry
+
+    indexing.rebuild()
+    entry = PracticeEntry.objects.get(page_id=in_german_review.pk)
+    assert entry.language == "de"
+    assert entry.text_language == "en"
 
 
 def test_a_live_translation_resubmitted_stays_as_published_until_review(aliased, locales, client):
