@@ -3,7 +3,7 @@
 - a honeypot field that people do not see and programs fill in;
 - a signed timestamp, so that a form sent faster than a person types is refused;
 - a limit of submissions per client address and window (in the cache, so that it
-  holds across app servers sharing Redis).
+  holds across app servers sharing Redis; each counts on its own while Redis is down).
 
 A refused submission re-renders the form with what was typed and a message.
 """
@@ -14,9 +14,10 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.translation import gettext_lazy as _
 
+from website.caching import CacheUnavailable
 from website.clients import client_address
 
 SALT = "contributions.guard.started"
@@ -38,13 +39,23 @@ def over_rate_limit(request):
     window = settings.CONVIVIUM_CONTRIBUTION_RATE_WINDOW
     digest = hashlib.sha256((client_address(request) or "").encode()).hexdigest()[:32]
     key = f"contributions:rate:{digest}:{int(time.time()) // window}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        count = _count(cache, key, window)
+    except CacheUnavailable:
+        # Redis is down: each app server counts on its own, a looser limit but a limit.
+        count = _count(caches[settings.CONVIVIUM_LOCAL_CACHE], key, window)
     return count > limit
+
+
+def _count(counter, key, window):
+    counter.add(key, 0, timeout=window)
+    try:
+        return counter.incr(key)
+    except CacheUnavailable:
+        raise
+    except ValueError:  # expired between add and incr
+        counter.set(key, 1, timeout=window)
+        return 1
 
 
 class GuardedForm(forms.Form):

@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
+from .caching import current_version, raise_version
+
 VERSION_KEY = "convivium:menus:version"
 
 
@@ -34,17 +36,16 @@ class MenuEntry:
 
 
 def invalidate():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    raise_version(cache, VERSION_KEY)
 
 
 def _cached(request, name, build):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    version = current_version(cache, VERSION_KEY)
+    if version is None:  # the cache is unreachable
+        return _entries(request, build(site))
     key = f"convivium:menus:{version}:{site.pk}:{get_language()}:{name}"
     entries = cache.get(key)
     if entries is None:

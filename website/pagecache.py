@@ -5,7 +5,10 @@ has no session. Such a response is kept under its address (host, path and
 query string, which carry the language) until the content changes: any
 publication, move or deletion of a page and any saved snippet, image, menu or
 setting raises a generation number that every key carries, so a change shows
-at once and nothing has to be deleted (see website.signals). The age limit,
+at once and nothing has to be deleted (see website.signals). A generation
+made afresh, after the cache lost it, is a random number rather than the first
+one again (website.caching): copies kept under an earlier generation, in Redis
+or in a process, can never be taken for the new one. The age limit,
 CONVIVIUM_PAGE_CACHE_SECONDS, only bounds pages that change with time, such
 as upcoming events; 0 turns the cache off.
 
@@ -29,6 +32,8 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from wagtail.models import Site
 
+from .caching import current_version, raise_version
+
 GENERATION_KEY = "convivium:pages:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
 MISSING = object()
@@ -41,17 +46,17 @@ def page_cache():
 def invalidate():
     if not (settings.CONVIVIUM_PAGE_CACHE_SECONDS or settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS):
         return
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    raise_version(page_cache(), GENERATION_KEY)
 
 
 def generation(request):
-    """The content's generation number, read from the cache once per request."""
+    """The content's generation, read from the cache once per request.
+
+    None when the shared cache cannot be reached: then nothing is kept or reused,
+    not even a process's own copies, which a change made meanwhile may have retired.
+    """
     if not hasattr(request, "_convivium_generation"):
-        request._convivium_generation = page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+        request._convivium_generation = current_version(page_cache(), GENERATION_KEY)
     return request._convivium_generation
 
 
@@ -65,8 +70,11 @@ def remember(request, key, build):
     seconds = settings.CONVIVIUM_FRAGMENT_CACHE_SECONDS
     if not seconds:
         return build()
+    version = generation(request)
+    if version is None:
+        return build()
     digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
-    full_key = f"convivium:content:{generation(request)}:{digest}"
+    full_key = f"convivium:content:{version}:{digest}"
     # A key names its generation, so a value never changes under it: each
     # process may keep its own copy, and asks the shared cache only once.
     local = caches[settings.CONVIVIUM_LOCAL_CACHE]
@@ -108,9 +116,12 @@ class PageCacheMiddleware:
         seconds = settings.CONVIVIUM_PAGE_CACHE_SECONDS
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
+        version = generation(request)
+        if version is None:
+            return self.get_response(request)
         cache = page_cache()
         address = f"{request.get_host()}:{request.get_full_path()}"
-        key = f"convivium:pages:{generation(request)}:{address}"
+        key = f"convivium:pages:{version}:{address}"
         kept = cache.get(key)
         if kept is not None:
             status, headers, content = kept

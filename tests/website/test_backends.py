@@ -50,7 +50,14 @@ def test_cache_is_redis_when_its_address_is_given():
     backend = settings_value(
         "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
     )
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "website.caching.FailSafeRedisCache"
+
+
+def test_a_page_waits_half_a_second_at_most_for_redis():
+    options = settings_value(
+        "settings.CACHES['pages']['OPTIONS']", REDIS_URL="redis://127.0.0.1:6379/0"
+    )
+    assert options == "{'socket_connect_timeout': 0.5, 'socket_timeout': 0.5}"
 
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -72,7 +79,7 @@ def redis_cache():
     config = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.caching.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "convivium-test",
         },

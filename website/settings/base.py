@@ -231,9 +231,15 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 if os.environ.get("REDIS_URL"):
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Misses and dropped writes while Redis is down, never an error page.
+            "BACKEND": "website.caching.FailSafeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": prefix,
+            # A page waits at most this long for a Redis that does not answer.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", 0.5)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", 0.5)),
+            },
         }
         for alias, prefix in (("default", "convivium"), ("pages", "convivium-pages"))
     }
@@ -263,6 +269,8 @@ CONVIVIUM_FRAGMENT_CACHE_SECONDS = int(
     os.environ.get("FRAGMENT_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
 )
 CONVIVIUM_PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/invitations/", "/static/")
+# After Redis failed to answer, how long a process serves uncached before trying it again.
+CONVIVIUM_CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", 5))
 
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
