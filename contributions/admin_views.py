@@ -16,13 +16,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from events.models import EventPage
+from website.exports import SafeIndexView, SafeReportView
 
 from .models import ConsultationAnswer, ConsultationPage, EventFeedback, PracticeProposal
 from .proposals import moderated_page_ids, visible_proposals
@@ -57,7 +57,7 @@ class ProposalFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ProposalsView(ReportView):
+class ProposalsView(SafeReportView):
     page_title = _("Proposals")
     header_icon = "form"
     index_url_name = "contributions_proposals"
@@ -168,7 +168,7 @@ class UsersAnswersMixin:
         ).select_related("consultation")
 
 
-class AnswerIndexView(UsersAnswersMixin, generic.IndexView):
+class AnswerIndexView(UsersAnswersMixin, SafeIndexView):
     pass
 
 
@@ -245,7 +245,7 @@ def events_user_follows(user):
     return EventPage.objects.filter(locale=Locale.get_default(), translation_key__in=keys)
 
 
-class FeedbackSummaryView(ReportView):
+class FeedbackSummaryView(SafeReportView):
     page_title = _("Event feedback")
     header_icon = "pick"
     index_url_name = "contributions_feedback"
@@ -280,7 +280,7 @@ class FeedbackSummaryView(ReportView):
         return events
 
 
-class FeedbackCommentsView(ReportView):
+class FeedbackCommentsView(SafeReportView):
     header_icon = "pick"
     index_url_name = "contributions_feedback_comments"
     index_results_url_name = "contributions_feedback_comments_results"

@@ -2,6 +2,8 @@
 
 - a honeypot field that people do not see and programs fill in;
 - a signed timestamp, so that a form sent faster than a person types is refused;
+- a token of each rendered form, kept with what it sent, so that a double click
+  or a resent page stores one item and answers both normally;
 - a limit of submissions per client address and window (in the cache, so that it
   holds across app servers sharing Redis; each counts on its own while Redis is down).
 
@@ -9,12 +11,15 @@ A refused submission re-renders the form with what was typed and a message.
 """
 
 import hashlib
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache, caches
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from website.caching import CacheUnavailable
@@ -30,7 +35,9 @@ class Refused:
 
 
 def stamp(now=None):
-    return signing.Signer(salt=SALT).sign(str(int(now if now is not None else time.time())))
+    """When the form was rendered, and a token of its own; signed."""
+    started = int(now if now is not None else time.time())
+    return signing.Signer(salt=SALT).sign(f"{started}:{secrets.token_urlsafe(12)}")
 
 
 def over_rate_limit(request):
@@ -74,6 +81,7 @@ class GuardedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("started", stamp())
         self.stamp_problem = None
+        self.token = ""
         if self.is_bound:
             self.stamp_problem = self.check_stamp(self.data.get("started", ""))
             if self.stamp_problem == "invalid":
@@ -81,10 +89,11 @@ class GuardedForm(forms.Form):
                 self.data = self.data.copy()
                 self.data["started"] = stamp()
 
-    @staticmethod
-    def check_stamp(value):
+    def check_stamp(self, value):
         try:
-            started = int(signing.Signer(salt=SALT).unsign(str(value)))
+            signed = signing.Signer(salt=SALT).unsign(str(value))
+            started, _colon, self.token = signed.partition(":")
+            started = int(started)
         except (signing.BadSignature, ValueError, TypeError):
             return "invalid"
         elapsed = time.time() - started
@@ -93,6 +102,26 @@ class GuardedForm(forms.Form):
         if elapsed > 24 * 3600:
             return "invalid"
         return None
+
+    def save_once(self, save):
+        """What ``save()`` stored, or None if this very form was sent before.
+
+        The form's token is stored in the same transaction as the item: of two
+        clicks at once, the second waits for the first and then finds its token.
+        """
+        if not self.token:  # a form rendered before tokens were given
+            return save()
+        from .models import SentForm
+
+        try:
+            with transaction.atomic():
+                SentForm.objects.create(token=self.token)
+                SentForm.objects.filter(sent_at__lt=timezone.now() - SentForm.KEPT).delete()
+                return save()
+        except IntegrityError:
+            if SentForm.objects.filter(token=self.token).exists():
+                return None
+            raise
 
     def refusal(self):
         """Why this submission is refused (a ``Refused``), or None; counts it once."""

@@ -5,8 +5,10 @@ blanked once the retention period has passed (``purge_personal_data``); what
 was contributed stays, anonymous.
 """
 
+import datetime
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -51,6 +53,25 @@ class Contribution(models.Model):
         }
 
 
+class SentForm(models.Model):
+    """The token of a public form that was sent and stored (contributions.guard).
+
+    Kept a day, as long as a form's stamp is accepted: a form sent again within
+    it stores nothing more.
+    """
+
+    token = models.CharField(max_length=32, primary_key=True)
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    KEPT = datetime.timedelta(days=1)
+
+    class Meta:
+        verbose_name = _("sent form")
+
+    def __str__(self):
+        return self.token
+
+
 class ProposalInboxPage(Page):
     """Where proposals for no partner wait as drafts; only coordinators have rights here."""
 
@@ -72,10 +93,20 @@ class ProposalInboxPage(Page):
         from website.models import HomePage
 
         inbox = cls.objects.filter(locale=Locale.get_default()).first()
-        if inbox is None:
-            home = HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
-            inbox = cls(title="Proposals inbox", slug="proposals-inbox", live=False)
-            home.add_child(instance=inbox)
+        if inbox is not None:
+            return inbox
+        with transaction.atomic():
+            # The first proposals sent at once would each make an inbox: one at a time.
+            home = (
+                HomePage.objects.select_for_update()
+                .filter(locale=Locale.get_default())
+                .order_by("path")
+                .first()
+            )
+            inbox = cls.objects.filter(locale=Locale.get_default()).first()
+            if inbox is None:
+                inbox = cls(title="Proposals inbox", slug="proposals-inbox", live=False)
+                home.add_child(instance=inbox)
         return inbox
 
 
@@ -228,7 +259,7 @@ class ConsultationPage(IntroMixin, BodyMixin, Page):
             context = self.get_context(request, form=form)
             context["refusal"] = refusal
             return TemplateResponse(request, template, context, status=status)
-        form.save(self)
+        form.save_once(lambda: form.save(self))
         return HttpResponseRedirect(self.url + "?sent=1#answer")
 
 

@@ -48,6 +48,9 @@ def create_proposal(data, notify=True):
         partner = working_page(partner)
     parent = partner if partner is not None else ProposalInboxPage.for_network()
     with transaction.atomic():
+        # Proposals under one parent one at a time: two with the same title sent at
+        # once would otherwise both take the free slug (and the same tree path).
+        Page.objects.select_for_update().filter(pk=parent.pk).first()
         page = PracticePage(
             title=data["title"],
             slug=free_slug(parent, data["title"]),

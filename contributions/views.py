@@ -18,7 +18,7 @@ def propose_practice(request):
         form = ProposalForm(request.POST, request=request)
         refusal, status = judge(form)
         if status == 200:
-            create_proposal(form.cleaned_data)
+            form.save_once(lambda: create_proposal(form.cleaned_data))
             return redirect("contributions:proposal_sent")
     else:
         form, refusal, status = ProposalForm(request=request), None, 200
@@ -52,7 +52,7 @@ def event_feedback(request, event_id):
         form = FeedbackForm(request.POST, request=request)
         refusal, status = judge(form)
         if status == 200:
-            form.save(event)
+            form.save_once(lambda: form.save(event))
             context["sent"] = True
             form = None
         context["refusal"] = refusal

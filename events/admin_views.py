@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from website.exports import SafeIndexView, SafeReportView
 
 from .forms import ParticipationFiguresForm
 from .models import (
@@ -24,6 +25,7 @@ from .programme import bar_chart, programme_figures
 
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    index_view_class = SafeIndexView
     icon = "user"
     url_prefix = "events/registrations"
     menu_label = _("Registrations")
@@ -89,6 +91,7 @@ class ParticipationFiguresViewSet(ModelViewSet):
     menu_label = _("Participation figures")
     add_to_admin_menu = False
     add_view_class = FiguresCreateView
+    index_view_class = SafeIndexView
     list_display = ["event", "total", "updated_at"]
     list_export = [
         "event",
@@ -111,7 +114,7 @@ class ParticipationFiguresViewSet(ModelViewSet):
 FIGURES_POLICY = ModelPermissionPolicy(ParticipationFigures)
 
 
-class FiguresReportView(ReportView):
+class FiguresReportView(SafeReportView):
     """A report on the programme's figures, computed once per request, with its partner chart."""
 
     permission_policy = FIGURES_POLICY

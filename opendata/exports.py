@@ -23,6 +23,7 @@ from search.component import FACET_LABELS, label_for, labels
 from search.forms import SearchForm
 from search.query import PracticeQuery
 from website.addresses import site_url
+from website.exports import neutralise
 
 COLUMNS = [
     "translation_key",
@@ -123,7 +124,7 @@ def practices_csv(request):
             values = row(page, request)
             values["themes"] = " ".join(values["themes"])
             values["target_groups"] = " ".join(values["target_groups"])
-            yield writer.writerow(values)
+            yield writer.writerow({name: neutralise(value) for name, value in values.items()})
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     return attachment(response, "csv")

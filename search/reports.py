@@ -6,14 +6,15 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn
-from wagtail.admin.views.reports import ReportView
+
+from website.exports import SafeReportView
 
 from .models import UnansweredQuery
 
 DAYS = 90
 
 
-class UnansweredSearchesReportView(ReportView):
+class UnansweredSearchesReportView(SafeReportView):
     page_title = _("Searches without result")
     header_icon = "search"
     index_url_name = "search_unanswered"

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
@@ -27,6 +26,7 @@ from wagtail_localize.views.edit_translation import (
 
 from partners.models import PartnerPage
 from website.drafts import saved_as_draft
+from website.exports import SafeReportView
 
 from . import po_files
 from .access import EVERY_LANGUAGE, is_language_restricted, may_work_in, user_locale_ids
@@ -78,7 +78,7 @@ class ReviewColumn(Column):
         return reverse("translators:submit", args=[instance.pk]) if ready else ""
 
 
-class TranslationTasksView(ReportView):
+class TranslationTasksView(SafeReportView):
     page_title = gettext_lazy("Translation tasks")
     header_icon = "globe"
     index_url_name = "translators:tasks"

@@ -30,9 +30,11 @@ def test_a_proposal_sent_while_redis_is_down_is_saved(
 def test_the_rate_limit_is_counted_by_each_server_while_redis_is_down(
     redis_down, client, net, proposal_data, django_capture_on_commit_callbacks
 ):
-    data = proposal_data(net.page("partner"))
+    def form():
+        return proposal_data(net.page("partner"))
+
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(URL, data).status_code == 302
-        assert client.post(URL, data).status_code == 302
-    assert client.post(URL, data).status_code == 429
+        assert client.post(URL, form()).status_code == 302
+        assert client.post(URL, form()).status_code == 302
+    assert client.post(URL, form()).status_code == 429
     assert PracticeProposal.objects.count() == 2

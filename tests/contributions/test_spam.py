@@ -45,17 +45,19 @@ def test_a_forged_timestamp_is_refused_and_a_fresh_one_given(client, net, propos
 def test_too_many_submissions_from_one_address_are_refused_with_429(
     client, net, proposal_data, django_capture_on_commit_callbacks
 ):
-    data = proposal_data(net.page("partner"))
+    def form():  # each time a form of its own, as a person fills in another
+        return proposal_data(net.page("partner"))
+
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(URL, data).status_code == 302
-        assert client.post(URL, data).status_code == 302
-    response = client.post(URL, data)
+        assert client.post(URL, form()).status_code == 302
+        assert client.post(URL, form()).status_code == 302
+    response = client.post(URL, form())
     assert response.status_code == 429
     assert keeps_the_input(response)
     assert PracticeProposal.objects.count() == 2
     # Another address is not affected.
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(URL, data, REMOTE_ADDR="10.0.0.9").status_code == 302
+        assert client.post(URL, form(), REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
 def test_script_tags_are_stored_as_text_and_shown_escaped(

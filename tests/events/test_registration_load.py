@@ -4,51 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
-import pytest
-from django.conf import settings
-from django.db import connection
+from tests.databases import fresh_database  # noqa: F401
 
 SCRIPT = Path(__file__).with_name("registration_load.py")
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite serialises every write, so there is no race to lose",
-)
 
-
-@pytest.fixture
-def fresh_database(django_db_setup):
-    """A database of its own, dropped afterwards.
-
-    A copy of the migrated test database when PostgreSQL can make one (no other
-    session on it), else an empty database that the script migrates (a minute).
-    """
-    params = settings.DATABASES["default"]
-    template = connection.settings_dict["NAME"]
-    if not template.startswith("test_"):
-        template = connection.creation._get_test_db_name()
-    name = f"{template}_load"[:63]
-    server = {
-        "host": params.get("HOST") or "127.0.0.1",
-        "port": params.get("PORT") or 5432,
-        "user": params.get("USER") or "postgres",
-        "password": params.get("PASSWORD") or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.close()
-        try:
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        except (psycopg.errors.ObjectInUse, psycopg.errors.InvalidCatalogName):
-            admin.execute(f'CREATE DATABASE "{name}"')
-    auth = server["user"] + (f":{server['password']}" if server["password"] else "")
-    yield f"postgres://{auth}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def test_200_concurrent_registrations_for_50_places_overbook_nothing(fresh_database):
+def test_200_concurrent_registrations_for_50_places_overbook_nothing(fresh_database):  # noqa: F811
     environment = {
         **os.environ,
         "DATABASE_URL": fresh_database,

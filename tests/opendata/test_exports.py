@@ -155,3 +155,13 @@ def test_the_index_links_its_current_selection_for_download(client, indexed, lan
     assert f'href="/{language}/open-data/practices.csv?theme=integration"' in html
     assert f'href="/{language}/open-data/practices.json?theme=integration"' in html
     assert "CC BY 4.0" in html
+
+
+def test_a_summary_that_begins_like_a_formula_is_written_as_text(client, indexed):
+    practice = indexed.page("practice")
+    practice.summary = "=1+1 places for newcomers"
+    practice.save_revision().publish()
+    (row,) = csv_rows(client, "/en/open-data/practices.csv")
+    assert row["summary"] == "'=1+1 places for newcomers"
+    (item,) = json_document(client, "/en/open-data/practices.json")["items"]
+    assert item["summary"] == "=1+1 places for newcomers"  # JSON is read by programs, as typed
