@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from practices.models import PracticePage
-from search.backends import get_backend
+from search.backends import SearchUnavailable, get_backend
 from search.component import FACET_LABELS, label_for, labels
 from search.forms import SearchForm
 from search.query import PracticeQuery
@@ -97,6 +97,14 @@ def refused(form):
     )
 
 
+def unavailable():
+    response = JsonResponse(
+        {"message": "The search engine does not answer: try again in a few minutes."}, status=503
+    )
+    response["Retry-After"] = "120"
+    return response
+
+
 def attachment(response, extension):
     stamp = timezone.localtime().strftime("%Y%m%d")
     name = f"practices-{translation.get_language()}-{stamp}.{extension}"
@@ -112,7 +120,10 @@ class Echo:
 
 @require_GET
 def practices_csv(request):
-    form, _query, _counts, practices = selection(request)
+    try:
+        form, _query, _counts, practices = selection(request)
+    except SearchUnavailable:
+        return unavailable()
     if practices is None:
         return refused(form)
 
@@ -132,7 +143,10 @@ def practices_csv(request):
 
 @require_GET
 def practices_json(request):
-    form, query, counts, practices = selection(request)
+    try:
+        form, query, counts, practices = selection(request)
+    except SearchUnavailable:
+        return unavailable()
     if practices is None:
         return refused(form)
     language = translation.get_language()

@@ -1,7 +1,9 @@
 """Keeping the practice index current: entries built from live, public practice pages."""
 
+import contextvars
 import datetime
 import html
+import logging
 import unicodedata
 from collections import Counter
 
@@ -13,13 +15,14 @@ from website.fallbacks import original_of
 
 from . import analysis
 from .arabic import split_clitics
-from .backends import get_backend
+from .backends import SearchUnavailable, get_backend
 from .models import EntryTerm, EntryText, IndexedWord, PracticeEntry
 from .query import index_changed
 
 NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 SECTIONS = ("context", "approach", "results", "lessons_learned", "transferability")
 BATCH_SIZE = 500
+logger = logging.getLogger(__name__)
 MAX_WORD_LENGTH = 100  # IndexedWord.word
 
 
@@ -122,7 +125,7 @@ def write(pages, backend=None):
         else:
             EntryText.objects.bulk_create(texts)
         EntryTerm.objects.bulk_create([term for _entry, terms in built for term in terms])
-        backend.write(entries)
+        to_engine(backend.write, entries, ids)
     index_changed()
     return len(entries)
 
@@ -199,7 +202,7 @@ def remove(page_ids):
         words.subtract(_indexed_words(page_ids))
         count_words(words)
         PracticeEntry.objects.filter(page_id__in=page_ids).delete()
-        get_backend().delete(page_ids)
+        to_engine(get_backend().delete, page_ids, page_ids)
         index_changed()
 
 
@@ -224,3 +227,79 @@ def rebuild(progress=None, batch_size=BATCH_SIZE):
         if progress:
             progress(done, total)
     return done
+
+
+# The search engine (Elasticsearch) may be unreachable when a page is published: the
+# publication and the database's entries stand, and the engine is brought in line by a
+# task, tried again with growing waits; repair_search_index finds whatever is left.
+
+
+_engine_errors_raise = contextvars.ContextVar("engine_errors_raise", default=False)
+
+
+def to_engine(operation, argument, page_ids):
+    try:
+        operation(argument)
+    except SearchUnavailable as error:
+        if _engine_errors_raise.get():  # a retry: its task decides when to try again
+            raise
+        logger.warning("The search engine missed practices %s: %s", sorted(page_ids), error)
+        ids = sorted(page_ids)
+        transaction.on_commit(lambda: queue_engine_sync(ids))
+
+
+def queue_engine_sync(page_ids, attempt=0):
+    from .tasks import ENGINE_RETRY_SECONDS, sync_engine
+
+    task = sync_engine
+    if attempt:
+        if attempt > len(ENGINE_RETRY_SECONDS) or not task.get_backend().supports_defer:
+            logger.error(
+                "The search engine still misses practices %s: run repair_search_index", page_ids
+            )
+            return
+        wait = datetime.timedelta(seconds=ENGINE_RETRY_SECONDS[attempt - 1])
+        task = task.using(run_after=datetime.datetime.now(datetime.UTC) + wait)
+    task.enqueue(list(page_ids), attempt)
+
+
+def sync_engine(page_ids):
+    """Index these practices again, in the database and the engine; raises SearchUnavailable."""
+    token = _engine_errors_raise.set(True)
+    try:
+        update(page_ids)
+    finally:
+        _engine_errors_raise.reset(token)
+
+
+def repair(dry_run=False, progress=None, batch_size=BATCH_SIZE):
+    """Find, and unless ``dry_run`` mend, what the index lacks or holds in excess.
+
+    Returns the page ids of each kind: practices without an entry, entries of pages
+    that are no longer live and public, and (with a search engine that can list
+    what it holds) practices the engine lacks or keeps after their entry went.
+    """
+    indexable = set(indexable_practices().values_list("pk", flat=True))
+    entered = set(PracticeEntry.objects.values_list("page_id", flat=True))
+    found = {"unindexed": indexable - entered, "stale": entered - indexable}
+    backend = get_backend()
+    if hasattr(backend, "indexed_page_ids"):
+        in_engine = backend.indexed_page_ids()
+        kept = entered - found["stale"]
+        found["missing_from_engine"] = kept - in_engine - found["unindexed"]
+        found["extra_in_engine"] = in_engine - entered
+    if dry_run:
+        return found
+    todo = sorted(found["unindexed"])
+    total, done = len(todo), 0
+    for start in range(0, total, batch_size):
+        done += write(indexable_practices().filter(pk__in=todo[start : start + batch_size]))
+        if progress:
+            progress(done, total)
+    remove(found["stale"])
+    missing = sorted(found.get("missing_from_engine", ()))
+    for start in range(0, len(missing), batch_size):
+        sync_engine(missing[start : start + batch_size])
+    if found.get("extra_in_engine"):
+        backend.delete(sorted(found["extra_in_engine"]))
+    return found

@@ -44,7 +44,7 @@ def restriction_changed(sender, instance, **kwargs):
 
 def practice_deleted(sender, instance, **kwargs):
     # The entry goes with the page (a cascade); the backend's text is removed here.
-    get_backend().delete([instance.pk])
+    indexing.to_engine(get_backend().delete, [instance.pk], [instance.pk])
 
 
 def taxonomy_changed(sender, **kwargs):

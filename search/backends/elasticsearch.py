@@ -439,17 +439,46 @@ class ElasticsearchBackend:
             terms = getattr(entry, "term_list", None)
             operations.append(document(entry, terms if terms is not None else entry.terms.all()))
         if operations:
-            self.client.bulk(operations=operations, refresh="wait_for")
+            try:
+                self.client.bulk(operations=operations, refresh="wait_for")
+            except (ApiError, TransportError) as error:
+                raise SearchUnavailable(str(error)) from error
 
     def delete(self, page_ids):
         page_ids = list(page_ids)
         if page_ids:
-            self.client.delete_by_query(
-                index=self.indexes([code for code, _name in settings.LANGUAGES]),
-                query={"terms": {"page_id": page_ids}},
-                ignore_unavailable=True,
-                refresh=True,
-            )
+            try:
+                self.client.delete_by_query(
+                    index=self.indexes([code for code, _name in settings.LANGUAGES]),
+                    query={"terms": {"page_id": page_ids}},
+                    ignore_unavailable=True,
+                    refresh=True,
+                )
+            except (ApiError, TransportError) as error:
+                raise SearchUnavailable(str(error)) from error
+
+    def indexed_page_ids(self):
+        """The practices that have documents in the cluster, a thousand at a time."""
+        found, after = set(), None
+        while True:
+            composite = {"size": 1000, "sources": [{"page": {"terms": {"field": "page_id"}}}]}
+            if after:
+                composite["after"] = after
+            try:
+                answer = self.client.search(
+                    index=self.indexes([code for code, _name in settings.LANGUAGES]),
+                    size=0,
+                    aggs={"pages": {"composite": composite}},
+                    ignore_unavailable=True,
+                )
+            except (ApiError, TransportError) as error:
+                raise SearchUnavailable(str(error)) from error
+            pages = answer.body.get("aggregations", {}).get("pages", {})
+            buckets = pages.get("buckets", [])
+            found.update(bucket["key"]["page"] for bucket in buckets)
+            after = pages.get("after_key")
+            if not buckets or not after:
+                return found
 
     # -- searching ------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Redis restarted, flushed or gone: visitors never see a page that was taken down.
 
-Each test runs its own redis-server on a free port (tests.redis_server) with the
+Each test runs its own redis-server on a free port (tests.faults.redis_server) with the
 production cache backend, whole-page and fragment caching on, and stops or
 restarts it under the running site.
 """
@@ -10,7 +10,7 @@ import time
 import pytest
 from django.core.cache import caches
 
-from tests.redis_server import fail_safe_caches, redis_server  # noqa: F401
+from tests.faults.redis_server import fail_safe_caches, redis_server  # noqa: F401
 from website import caching, pagecache
 
 

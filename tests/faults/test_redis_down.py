@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from contributions.models import PracticeProposal
-from tests.redis_server import fail_safe_caches, free_port
+from tests.faults.redis_server import fail_safe_caches, free_port
 
 URL = "/en/contribute/practice/"
 

@@ -1,0 +1,1 @@
+from tests.contributions.conftest import proposal_data  # noqa: F401
