@@ -60,7 +60,7 @@ class FiguresCreateView(generic.CreateView):
         instance = super().get_initial_form_instance() or ParticipationFigures()
         try:
             event = EventPage.objects.get(pk=int(self.request.GET.get("event", "")))
-        except (ValueError, EventPage.DoesNotExist):
+        except (ValueError, OverflowError, EventPage.DoesNotExist):  # SQLite: beyond 64 bits
             return instance
         return prefilled_figures(event, instance)
 
