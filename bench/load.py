@@ -217,6 +217,7 @@ def main():
         "DATABASE_URL": args.database_url,
         "SECRET_KEY": "load-bench-only",
         "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }

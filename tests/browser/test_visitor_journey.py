@@ -35,3 +35,14 @@ def test_a_visitor_goes_from_the_home_page_to_the_handbook(page, live_site):
     page.click("header a[href='/it/handbook/']")
     assert page.locator("html").get_attribute("lang") == "it"
     assert page.locator("main ol li a").count() >= 1
+
+
+def test_no_page_type_logs_an_error_to_the_console(page, live_site):
+    """Chromium reports a header it cannot apply (a policy, a feature) to the console."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    for urls in live_site["page_types"].values():
+        for language in ("en", "ar"):
+            if language in urls:
+                page.goto(live_site["base"] + urls[language])
+    assert errors == []

@@ -1,4 +1,13 @@
-"""Public pages carry a Content-Security-Policy that forbids inline scripts."""
+"""Public pages carry a Content-Security-Policy that forbids inline scripts; every answer a
+Permissions-Policy, and the app server names no software."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +53,46 @@ def test_pages_from_the_page_cache_carry_the_policy_too(net, client, settings):
 
 def test_the_admin_keeps_wagtails_own_scripts(net, admin_client):
     assert "Content-Security-Policy" not in admin_client.get("/admin/")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_pages_refuse_the_browser_features_no_page_uses(net, client, language):
+    response = client.get(net.page("practice", language).url)
+    policy = dict(part.split("=", 1) for part in response["Permissions-Policy"].split(", "))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert policy[feature] == "()"
+    assert policy["fullscreen"].startswith("(self ")  # the embedded video players
+
+
+def test_the_admin_refuses_them_too(admin_client):
+    assert "camera=()" in admin_client.get("/admin/login/")["Permissions-Policy"]
+
+
+def test_the_app_server_names_no_software(tmp_path):
+    """gunicorn, started as production starts it, from the project's directory."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = Path(__file__).resolve().parents[2]
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(  # noqa: S603 - gunicorn of this virtual environment
+        [str(gunicorn), "-b", f"127.0.0.1:{port}", "website.wsgi"],
+        cwd=project,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "website.settings.test"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _attempt in range(100):
+            try:
+                response = urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5)  # noqa: S310
+            except urllib.error.HTTPError as error:
+                response = error
+            except OSError:
+                time.sleep(0.1)
+                continue
+            break
+        assert response.headers["Server"] == "Convivium"
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -9,7 +9,7 @@ def run(args, **environment):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("SECRET_KEY", "ALLOWED_HOSTS")
+        if key not in ("SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL")
     }
     env.update({"DJANGO_SETTINGS_MODULE": "website.settings.production", **environment})
     return subprocess.run(  # noqa: S603
@@ -29,11 +29,18 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "Set ALLOWED_HOSTS" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_address_its_mails_link_to():
+    result = run(["manage.py", "check"], SECRET_KEY="x" * 60, ALLOWED_HOSTS="convivium.example.org")
+    assert result.returncode != 0
+    assert "Set WAGTAILADMIN_BASE_URL" in result.stderr
+
+
 def test_production_passes_the_deployment_checks():
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         SECRET_KEY="a-long-random-secret-key-for-the-deployment-check-0123456789abcdef",
         ALLOWED_HOSTS="convivium.example.org",
+        WAGTAILADMIN_BASE_URL="https://convivium.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
