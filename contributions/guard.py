@@ -10,20 +10,18 @@
 A refused submission re-renders the form with what was typed and a message.
 """
 
-import hashlib
 import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from website.caching import CacheUnavailable
 from website.clients import client_address
+from website.ratelimit import over_limit
 
 SALT = "contributions.guard.started"
 
@@ -42,27 +40,12 @@ def stamp(now=None):
 
 def over_rate_limit(request):
     """Count this submission; True once the address sent too many in the window."""
-    limit = settings.CONVIVIUM_CONTRIBUTION_RATE_LIMIT
-    window = settings.CONVIVIUM_CONTRIBUTION_RATE_WINDOW
-    digest = hashlib.sha256((client_address(request) or "").encode()).hexdigest()[:32]
-    key = f"contributions:rate:{digest}:{int(time.time()) // window}"
-    try:
-        count = _count(cache, key, window)
-    except CacheUnavailable:
-        # Redis is down: each app server counts on its own, a looser limit but a limit.
-        count = _count(caches[settings.CONVIVIUM_LOCAL_CACHE], key, window)
-    return count > limit
-
-
-def _count(counter, key, window):
-    counter.add(key, 0, timeout=window)
-    try:
-        return counter.incr(key)
-    except CacheUnavailable:
-        raise
-    except ValueError:  # expired between add and incr
-        counter.set(key, 1, timeout=window)
-        return 1
+    return over_limit(
+        "contributions",
+        client_address(request),
+        settings.CONVIVIUM_CONTRIBUTION_RATE_LIMIT,
+        settings.CONVIVIUM_CONTRIBUTION_RATE_WINDOW,
+    )
 
 
 class GuardedForm(forms.Form):

@@ -8,9 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import routing
+from website import routing, views
 
 urlpatterns = [
+    # Before Wagtail's admin, whose pattern of the same name it replaces.
+    path(
+        "admin/password_reset/",
+        views.PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("invitations/", include("partners.urls")),

@@ -1,4 +1,5 @@
-"""Error pages: a page not found in the site's layout, and answers that need no database."""
+"""Error pages (a page not found in the site's layout, answers that need no database), and
+the admin's password reset with a rate limit."""
 
 import logging
 import sys
@@ -8,6 +9,11 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.admin.views import account
+
+from .clients import client_address
+from .ratelimit import over_limit
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +33,28 @@ def login_locked(request, response, credentials):
     context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
     content = loader.render_to_string("website/login_locked.html", context, request=request)
     return HttpResponse(content, status=429)
+
+
+class PasswordResetView(account.PasswordResetView):
+    """Wagtail's password reset, rate-limited per client address and per email address.
+
+    Nobody can have a colleague's inbox flooded with reset mails, nor probe addresses
+    at speed; a refusal is a 429 with the form and a message, and sends nothing.
+    """
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        window = settings.CONVIVIUM_PASSWORD_RESET_RATE_WINDOW
+        limit = settings.CONVIVIUM_PASSWORD_RESET_RATE_LIMIT
+        too_many = over_limit("password-reset:client", client_address(self.request), limit, window)
+        too_many |= over_limit("password-reset:email", email, limit, window)
+        if too_many:
+            form.add_error(
+                None,
+                _("Too many password resets were asked for. Please try again later."),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 def server_error(request):

@@ -406,6 +406,9 @@ WAGTAILMENUS_SECTION_ROOT_DEPTH = 100
 CONVIVIUM_CONTRIBUTION_MIN_SECONDS = int(os.environ.get("CONTRIBUTION_MIN_SECONDS", "5"))
 CONVIVIUM_CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "10"))
 CONVIVIUM_CONTRIBUTION_RATE_WINDOW = int(os.environ.get("CONTRIBUTION_RATE_WINDOW", "3600"))
+# Password-reset mails: per client address and per email address, in the window (s).
+CONVIVIUM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "3"))
+CONVIVIUM_PASSWORD_RESET_RATE_WINDOW = int(os.environ.get("PASSWORD_RESET_RATE_WINDOW", "3600"))
 CONVIVIUM_PERSONAL_DATA_DAYS = int(os.environ.get("PERSONAL_DATA_DAYS", "365"))
 # The request header holding the client's address (behind a proxy: HTTP_X_FORWARDED_FOR).
 
