@@ -37,7 +37,11 @@ def test_new_figures_for_an_event_id_too_large_open_without_an_event(net, admini
 
 @pytest.mark.parametrize(
     "address",
-    [f"/api/v2/pages/{TOO_LARGE}/", f"/api/v2/practices/{TOO_LARGE}/", f"/api/v2/events/{TOO_LARGE}/"],
+    [
+        f"/api/v2/pages/{TOO_LARGE}/",
+        f"/api/v2/practices/{TOO_LARGE}/",
+        f"/api/v2/events/{TOO_LARGE}/",
+    ],
 )
 def test_an_api_address_with_an_id_too_large_is_not_found(net, client, address):
     assert client.get(address, follow=True).status_code == 404
