@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "website.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so that pages from the cache carry the policy too.
     "csp.middleware.CSPMiddleware",
@@ -121,6 +122,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+
+# Fields of a form or a query string (Django's default; Wagtail's editor stays well
+# under it), and bytes of a query string: more is refused with a 400 at once.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))
+CONVIVIUM_MAX_QUERY_STRING_LENGTH = int(os.environ.get("MAX_QUERY_STRING_LENGTH", "16384"))
 
 # Browser features no page of ours uses are refused to the page and to every
 # frame in it; full screen stays for the video players editors embed.
