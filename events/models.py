@@ -461,7 +461,7 @@ class Registration(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = CountryField(_("country"))
     role = models.CharField(_("role"), max_length=200, blank=True)
-    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=2000, blank=True)
     consent = models.BooleanField(_("consent to the privacy notice"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=AttendeeStatus.choices, default=AttendeeStatus.CONFIRMED

@@ -145,6 +145,8 @@ def test_a_forged_cancel_link_is_refused(event, client):
         ({"consent": ""}, "consent"),
         ({"country": "XX"}, "country"),
         ({"name": ""}, "name"),
+        ({"accessibility_needs": "x" * 2_000_000}, "accessibility_needs"),
+        ({"organisation": "x" * 201}, "organisation"),
     ],
 )
 def test_a_broken_registration_form_is_a_400_with_the_reason(event, client, change, field):
