@@ -17,6 +17,8 @@ class LanguageLink:
     title: str
     is_translation: bool
     is_current: bool
+    # Not a translation, but this very page in another language's text (a fallback).
+    is_fallback_of_page: bool = False
 
 
 @dataclass
@@ -97,6 +99,7 @@ def lineage(page, request):
                 # A fallback shows another language's text: not a translation.
                 is_translation=exact is not None and not _is_fallback(exact),
                 is_current=code == current_language,
+                is_fallback_of_page=target.translation_key == page.translation_key,
             )
         )
     cache[page.pk] = result

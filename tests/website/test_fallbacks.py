@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from events.factories import EventPageFactory
@@ -272,6 +273,16 @@ def test_the_switcher_on_an_alias_says_the_page_is_not_translated(aliased, clien
     assert 'class="not-translated"' in greek
 
 
+def test_the_switcher_notes_a_fallback_of_the_page_itself_in_a_few_words(aliased, client):
+    html = client.get("/el/partners/palermo/market-walks/").content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    spanish = switcher.split('hreflang="es"')[1].split("</li>")[0]
+    with translation.override("el"):
+        assert translation.gettext("Not yet translated") in spanish
+    # The title would only repeat the page the reader is on.
+    assert "go to" not in spanish and "“" not in spanish
+
+
 def queries_and_notes(client, url, make, numbers):
     """Queries of a Greek listing, and the fallback notes it shows, after ``make(n)``."""
     for number in numbers:
@@ -444,7 +455,7 @@ def test_a_live_translation_sent_again_from_the_queue_stays_as_published_until_r
 def test_a_page_in_review_says_its_translation_is_in_review(in_german_review, client):
     html = client.get("/de/partners/palermo/market-walks/").content.decode()
     assert "Übersetzung in Prüfung: verfügbar auf Englisch" in html
-    assert "Noch nicht übersetzt" not in html
+    assert "Noch nicht übersetzt: verfügbar" not in html
 
 
 def test_a_page_in_review_follows_a_new_publication_of_its_original(
