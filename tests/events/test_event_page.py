@@ -132,3 +132,27 @@ def test_event_card_in_arabic_isolates_its_title_and_host(client, net, athens_ev
     assert f'<h3 class="card__title" dir="auto"><a href="{event.url}">{event.title}</a>' in text
     assert f"<bdi>{net.page('partner', 'ar').title}</bdi>" in text
     assert ">22 ديسمبر 2026، 9:00 ص</time>" in text
+
+
+@pytest.fixture
+def event_in_athens(net):
+    event = net.page("event")
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        venue_city="Athens", venue_country="GR"
+    )
+    return event
+
+
+def test_event_page_places_the_city_in_its_country_with_the_readers_comma(
+    client, net, event_in_athens
+):
+    assert "<bdi>Athens</bdi>, Greece</address>" in client.get(event_in_athens.url).text
+    arabic = client.get(net.page("event", "ar").url).text
+    assert "<bdi>Athens</bdi>، اليونان</address>" in arabic
+
+
+def test_event_card_places_the_city_in_its_country_with_the_readers_comma(
+    client, net, event_in_athens
+):
+    assert "<bdi>Athens</bdi>، اليونان" in client.get(net.page("events", "ar").url).text
+    assert "<bdi>Athens</bdi>, Greece" in client.get(net.page("events", "en").url).text
