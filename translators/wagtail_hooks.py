@@ -8,10 +8,15 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.machine_translators import get_machine_translator
 
 from . import views
-from .access import is_language_restricted, may_work_in
+from .access import is_language_restricted, may_work_in, work_language_codes
 from .links import task_url
 from .middleware import refusal
 from .updates import SafeUpdateTranslationsView
+
+
+@hooks.register("convivium_work_languages")
+def language_roles_limit_work_languages(user):
+    return work_language_codes(user) if is_language_restricted(user) else None
 
 
 @hooks.register("before_edit_snippet")
