@@ -8,6 +8,7 @@ from wagtail.models import Collection
 from partners.models import PartnerPage
 from partners.provisioning import PartnerSpec, provision
 from practices.factories import PracticePageFactory
+from practices.models import PracticePage
 
 ACTIONS = ["edit", "delete", "unpublish", "move"]
 
@@ -169,3 +170,24 @@ def test_coordinators_find_every_draft_in_the_page_chooser(
         user = django_user_model.objects.create_superuser("root", "root@example.org", "secret")
     client.force_login(user)
     assert "Unannounced harbour festival" in chooser_search(client, "Unannounced harbour festival")
+
+
+def test_a_moderator_deletes_a_live_page_of_their_partner(client, django_user_model, places):
+    client.force_login(person(django_user_model, "pat", "City of Porto moderators"))
+    page = places["own"]
+    assert page.live
+    assert client.get(f"/admin/pages/{page.pk}/delete/").status_code == 200
+    assert client.post(f"/admin/pages/{page.pk}/delete/").status_code == 302
+    assert not PracticePage.objects.filter(pk=page.pk).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_editor_cannot_delete_a_live_page_of_their_partner(
+    client, django_user_model, places, method
+):
+    client.force_login(person(django_user_model, "pat", "City of Porto editors"))
+    page = places["own"]
+    response = getattr(client, method)(f"/admin/pages/{page.pk}/delete/")
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.live
