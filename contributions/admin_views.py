@@ -3,6 +3,8 @@
 Who may see what follows page permissions: a proposal belongs to its draft
 page, an answer to its consultation page (in any language), feedback to its
 event. Contact data is shown to those who may publish there: the moderators.
+People who work in some languages only (``website.work_languages``: reviewers)
+moderate the answers written in those languages only.
 """
 
 import django_filters
@@ -23,6 +25,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from events.models import EventPage
 from website.exports import SafeIndexView, SafeReportView
+from website.work_languages import work_languages
 
 from .models import ConsultationAnswer, ConsultationPage, EventFeedback, PracticeProposal
 from .proposals import moderated_page_ids, visible_proposals
@@ -130,7 +133,10 @@ def moderated_consultation_keys(user):
 
 
 class AnswerModerationPolicy(BasePermissionPolicy):
-    """Those who may publish a consultation (in some language) moderate its answers."""
+    """Those who may publish a consultation (in some language) moderate its answers.
+
+    Those limited to some languages moderate the answers written in them only.
+    """
 
     def user_has_permission(self, user, action):
         if not user.is_active:
@@ -149,9 +155,13 @@ class AnswerModerationPolicy(BasePermissionPolicy):
             return ConsultationAnswer.objects.none()
         if user.is_superuser:
             return ConsultationAnswer.objects.all()
-        return ConsultationAnswer.objects.filter(
+        answers = ConsultationAnswer.objects.filter(
             consultation__translation_key__in=moderated_consultation_keys(user)
         )
+        languages = work_languages(user)
+        if languages is not None:
+            answers = answers.filter(language__in=languages)
+        return answers
 
     def user_has_permission_for_instance(self, user, action, instance):
         return (

@@ -11,6 +11,7 @@ from website.sections import Section
 from . import archiving
 from .models import PartnerIndexPage, PartnerPage
 from .views import AddPartnerView, InviteView, archive_partner, may_add_partners
+from .visibility import pages_shown_to
 
 
 @hooks.register("convivium_sections")
@@ -35,6 +36,12 @@ def partners_section(page, request):
         },
         order=30,
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_live_pages_and_own_drafts(pages, request):
+    # Wagtail runs this hook for the chooser's browsing and its search alike.
+    return pages_shown_to(request.user, pages)
 
 
 @hooks.register("register_admin_urls")

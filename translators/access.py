@@ -1,5 +1,7 @@
 """Which languages a user may work in."""
 
+from wagtail.models import Locale
+
 from .models import LanguageRole
 
 EVERY_LANGUAGE = "translators.edit_every_language"
@@ -22,3 +24,10 @@ def user_locale_ids(user):
 
 def may_work_in(user, locale_id):
     return not is_language_restricted(user) or locale_id in user_locale_ids(user)
+
+
+def work_language_codes(user):
+    """The codes of the languages of ``user``'s language roles."""
+    return set(
+        Locale.objects.filter(pk__in=user_locale_ids(user)).values_list("language_code", flat=True)
+    )

@@ -8,10 +8,22 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.machine_translators import get_machine_translator
 
 from . import views
-from .access import is_language_restricted, may_work_in
+from .access import is_language_restricted, may_work_in, work_language_codes
+from .deletion import (
+    LanguageRolesDeleteBulkAction,
+    delete_refusal,
+    is_delete_button,
+    may_delete,
+    refused_pages,
+)
 from .links import task_url
 from .middleware import refusal
 from .updates import SafeUpdateTranslationsView
+
+
+@hooks.register("convivium_work_languages")
+def language_roles_limit_work_languages(user):
+    return work_language_codes(user) if is_language_restricted(user) else None
 
 
 @hooks.register("before_edit_snippet")
@@ -130,3 +142,33 @@ def prefill_button(page, user, view_name=None, next_url=None):
         icon_name="globe",
         priority=40,
     )
+
+
+@hooks.register("before_delete_page")
+def delete_live_pages_only_with_more_than_language_roles(request, page):
+    if not may_delete(request.user, page):
+        return delete_refusal(request, page)
+
+
+# After Wagtail's own (order 0), so that this one takes its place for pages.
+hooks.register("register_bulk_action", LanguageRolesDeleteBulkAction, order=1)
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_live_pages_only_with_more_than_language_roles(request, action_type, objects, view):
+    if action_type != "delete":
+        return None
+    refused = refused_pages(request.user, objects)
+    if refused:
+        return delete_refusal(request, refused[0])
+
+
+@hooks.register("construct_page_listing_buttons")
+def no_delete_button_where_delete_is_refused(buttons, page, user, context=None):
+    if may_delete(user, page):
+        return
+    for button in buttons:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = [
+                item for item in button.dropdown_buttons if not is_delete_button(item, page)
+            ]

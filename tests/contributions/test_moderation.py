@@ -7,6 +7,8 @@ from contributions.blocks import ConsultationAnswerBlock
 from contributions.factories import ConsultationAnswerFactory, ConsultationPageFactory
 from contributions.models import AnswerStatus
 from practices.models import HandbookChapterPage
+from translators.models import LanguageRole
+from website.demo.translation import translate
 
 
 @pytest.fixture
@@ -97,3 +99,63 @@ def test_a_chapter_quotes_an_approved_answer_with_the_consultations_title(
     assert "Say &lt;b&gt;neighbours&lt;/b&gt;, not migrants." in body
     assert "Draft chapter on stigma" in body
     assert isinstance(chapter, HandbookChapterPage)
+
+
+@pytest.fixture
+def answers_in_languages(net, locales, django_capture_on_commit_callbacks):
+    """A consultation of Palermo, translated into Italian, answered in Italian and in Greek."""
+    consultation = ConsultationPageFactory(parent=net.page("partner"), title="Palermo plan")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(consultation, locales["it"], {})
+    return {
+        language: ConsultationAnswerFactory(
+            consultation=consultation, language=language, text=f"An answer in {language}."
+        )
+        for language in ("it", "el")
+    }
+
+
+@pytest.fixture
+def italian_reviewer(person):
+    user = person("marco")
+    user.groups.add(LanguageRole.objects.get(locale__language_code="it", role="reviewer").group)
+    return user
+
+
+def test_a_reviewer_moderates_the_answers_in_their_languages_only(
+    client, answers_in_languages, italian_reviewer
+):
+    client.force_login(italian_reviewer)
+    response = client.get("/admin/consultation-answers/")
+    assert response.status_code == 200
+    assert "An answer in it." in response.text
+    assert "An answer in el." not in response.text
+
+
+def test_a_reviewer_cannot_open_an_answer_in_another_language(
+    client, answers_in_languages, italian_reviewer
+):
+    client.force_login(italian_reviewer)
+    own = client.get(f"/admin/consultation-answers/edit/{answers_in_languages['it'].pk}/")
+    assert own.status_code == 200
+    other = client.get(f"/admin/consultation-answers/edit/{answers_in_languages['el'].pk}/")
+    assert other.status_code in (302, 403, 404)
+    assert "An answer in el." not in other.content.decode()
+    client.post(
+        f"/admin/consultation-answers/edit/{answers_in_languages['el'].pk}/",
+        {"status": "approved"},
+    )
+    answers_in_languages["el"].refresh_from_db()
+    assert answers_in_languages["el"].status == AnswerStatus.PENDING
+
+
+def test_a_partner_moderator_moderates_answers_in_every_language(client, answers, person):
+    answers["porto"].language = "el"
+    answers["porto"].save()
+    ConsultationAnswerFactory(
+        consultation=answers["porto"].consultation, language="it", text="Porto in Italian."
+    )
+    client.force_login(person("mo", "City of Porto moderators"))
+    body = client.get("/admin/consultation-answers/").content.decode()
+    assert "Porto needs evening libraries." in body
+    assert "Porto in Italian." in body

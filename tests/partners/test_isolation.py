@@ -8,6 +8,7 @@ from wagtail.models import Collection
 from partners.models import PartnerPage
 from partners.provisioning import PartnerSpec, provision
 from practices.factories import PracticePageFactory
+from practices.models import PracticePage
 
 ACTIONS = ["edit", "delete", "unpublish", "move"]
 
@@ -109,3 +110,84 @@ def test_a_moderator_approves_only_their_partners_pages(
     client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/")
     page.refresh_from_db()
     assert page.live_revision_id != revision.pk
+
+
+@pytest.fixture
+def palermo_editor(net, django_user_model, partners, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        provision(PartnerSpec("City of Palermo", "municipality", "Palermo", "IT"))
+    return person(django_user_model, "paola", "City of Palermo editors")
+
+
+@pytest.fixture
+def chooser_pages(net, partners):
+    a, _b = partners
+    return {
+        "other draft": PracticePageFactory(
+            parent=a.partner, title="Unannounced harbour festival", slug="harbour", live=False
+        ),
+        "own draft": PracticePageFactory(
+            parent=net.page("partner"), title="Unannounced river walk", slug="river", live=False
+        ),
+        "other live": PracticePageFactory(
+            parent=a.partner, title="Unannounced tram stories", slug="tram"
+        ),
+    }
+
+
+def chooser_search(client, words):
+    return client.get("/admin/choose-page/search/", {"q": words}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "place,found", [("other draft", False), ("own draft", True), ("other live", True)]
+)
+def test_the_page_chooser_search_shows_an_editor_live_pages_and_their_own_drafts(
+    client, palermo_editor, chooser_pages, place, found
+):
+    client.force_login(palermo_editor)
+    page = chooser_pages[place]
+    assert (page.title in chooser_search(client, page.title)) is found
+
+
+def test_browsing_the_page_chooser_hides_another_partners_drafts(
+    client, palermo_editor, partners, chooser_pages
+):
+    client.force_login(palermo_editor)
+    a, _b = partners
+    body = client.get(f"/admin/choose-page/{a.partner.pk}/").content.decode()
+    assert "Unannounced tram stories" in body
+    assert "Unannounced harbour festival" not in body
+
+
+@pytest.mark.parametrize("role", ["coordinator", "administrator"])
+def test_coordinators_find_every_draft_in_the_page_chooser(
+    client, django_user_model, chooser_pages, role
+):
+    if role == "coordinator":
+        user = person(django_user_model, "coco", "Moderators")
+    else:
+        user = django_user_model.objects.create_superuser("root", "root@example.org", "secret")
+    client.force_login(user)
+    assert "Unannounced harbour festival" in chooser_search(client, "Unannounced harbour festival")
+
+
+def test_a_moderator_deletes_a_live_page_of_their_partner(client, django_user_model, places):
+    client.force_login(person(django_user_model, "pat", "City of Porto moderators"))
+    page = places["own"]
+    assert page.live
+    assert client.get(f"/admin/pages/{page.pk}/delete/").status_code == 200
+    assert client.post(f"/admin/pages/{page.pk}/delete/").status_code == 302
+    assert not PracticePage.objects.filter(pk=page.pk).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_editor_cannot_delete_a_live_page_of_their_partner(
+    client, django_user_model, places, method
+):
+    client.force_login(person(django_user_model, "pat", "City of Porto editors"))
+    page = places["own"]
+    response = getattr(client, method)(f"/admin/pages/{page.pk}/delete/")
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.live

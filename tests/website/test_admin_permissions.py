@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver
 
+from partners.models import PartnerPage
 from partners.provisioning import PartnerSpec, provision
+from practices.factories import PracticePageFactory
 from translators.models import LanguageRole
 
 # Not walked: Wagtail's own test addresses for its error pages, logging out, and
@@ -93,6 +95,7 @@ def people(net, django_user_model, django_capture_on_commit_callbacks):
         return user
 
     italian = LanguageRole.objects.get(locale__language_code="it", role="translator").group
+    italian_reviewers = LanguageRole.objects.get(locale__language_code="it", role="reviewer").group
     return {
         "administrator": django_user_model.objects.create_superuser(
             "root", "root@example.org", "secret"
@@ -101,6 +104,7 @@ def people(net, django_user_model, django_capture_on_commit_callbacks):
         "partner moderator": person("pm", Group.objects.get(name="City of Porto moderators")),
         "partner editor": person("pe", Group.objects.get(name="City of Porto editors")),
         "translator": person("tr", italian),
+        "reviewer": person("re", italian_reviewers),
     }
 
 
@@ -124,9 +128,10 @@ def test_anonymous_visitors_are_sent_to_sign_in(net, client):
             assert response["Location"].startswith("/admin/login/"), address
 
 
-@pytest.mark.parametrize(
-    "role", ["administrator", "coordinator", "partner moderator", "partner editor", "translator"]
-)
+ROLES = ["administrator", "coordinator", "partner moderator", "partner editor", "translator"]
+
+
+@pytest.mark.parametrize("role", [*ROLES, "reviewer"])
 def test_every_role_gets_the_answer_meant_for_it(client, people, role):
     client.force_login(people[role])
     wrong = []
@@ -155,3 +160,38 @@ def test_every_role_gets_the_answer_meant_for_it(client, people, role):
         if meant and got != meant:
             wrong.append((address, response.status_code, got))
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+# Deleting a live page: its partner's moderators, coordinators, administrators; never
+# on language roles alone, though reviewers may publish in their language.
+DELETES_LIVE = {
+    "porto": {"administrator", "coordinator", "partner moderator"},
+    "italian": {"administrator", "coordinator"},
+}
+
+
+@pytest.fixture
+def live_pages(net, people):
+    porto = PartnerPage.objects.get(slug="porto", locale__language_code="en")
+    return {
+        "porto": PracticePageFactory(parent=porto, title="Porto walks", slug="porto-walks"),
+        "italian": PracticePageFactory(
+            parent=net.page("partner", "it"), title="Passeggiate", slug="passeggiate"
+        ),
+    }
+
+
+@pytest.mark.parametrize("place", ["porto", "italian"])
+@pytest.mark.parametrize("role", [*ROLES, "reviewer"])
+def test_who_may_delete_a_live_page(client, people, live_pages, role, place):
+    client.force_login(people[role])
+    page = live_pages[place]
+    allowed = role in DELETES_LIVE[place]
+    response = client.get(f"/admin/pages/{page.pk}/delete/")
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403)
+        client.post(f"/admin/pages/{page.pk}/delete/")
+        page.refresh_from_db()
+        assert page.live
