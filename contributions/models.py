@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.guard import judge
 from website.models import BodyMixin, IntroMixin
 from website.pagination import paginate
 
@@ -246,7 +247,6 @@ class ConsultationPage(IntroMixin, BodyMixin, Page):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         from .forms import AnswerForm
-        from .guard import judge
 
         template = self.get_template(request, *args, **kwargs)
         if self.state() != "open":

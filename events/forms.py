@@ -6,11 +6,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from partners.models import PartnerPage
+from website import guard
 
 from .models import EventPage, Registration
 
 
-class RegistrationForm(forms.ModelForm):
+def over_rate_limit(request):
+    """Count this registration; True once the address sent too many in the window."""
+    return guard.over_rate_limit(
+        request,
+        "registrations",
+        settings.CONVIVIUM_REGISTRATION_RATE_LIMIT,
+        settings.CONVIVIUM_REGISTRATION_RATE_WINDOW,
+    )
+
+
+class RegistrationForm(guard.GuardedForm, forms.ModelForm):
+    """Registering for an event, with the spam rules of every public form; ``request`` is required.
+
+    Not saved once per stamp, as contributions are: one registration per event and
+    address is the rule, and a stamp's token must never drop another person's.
+    """
+
     consent = forms.BooleanField(
         label=_(
             "I agree that my details are kept to organise this event, as the privacy notice says."
@@ -31,6 +48,9 @@ class RegistrationForm(forms.ModelForm):
             "consent",
         ]
         widgets = {"accessibility_needs": forms.Textarea(attrs={"rows": 3})}
+
+    def over_rate_limit(self):
+        return over_rate_limit(self.request)
 
     def clean_email(self):
         # One registration per address: compared without regard to case.

@@ -384,10 +384,11 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
     def index_route(self, request, *args, **kwargs):
         return self.serve_page(request)
 
-    def serve_page(self, request, form=None, status=200):
+    def serve_page(self, request, form=None, refusal=None, status=200):
         context = self.get_context(request)
         if form is not None:
             context["registration_form"] = form
+            context["registration_refusal"] = refusal
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_context(self, request, *args, **kwargs):
@@ -396,7 +397,7 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         if self.takes_registrations:
-            context["registration_form"] = RegistrationForm()
+            context["registration_form"] = RegistrationForm(request=request)
             holder = self.registration_event() if self.pk else None  # None in a first preview
             taken = (
                 holder.registrations.filter(status=AttendeeStatus.CONFIRMED).count()

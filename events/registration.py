@@ -19,6 +19,8 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from website.guard import judge
+
 from .forms import RegistrationForm
 from .models import AttendeeStatus, EventPage, Registration
 
@@ -138,9 +140,10 @@ def register_view(event, request):
     if not event.takes_registrations:
         messages.error(request, _("This event does not take registrations."))
         return event.serve_page(request, status=409)
-    form = RegistrationForm(request.POST)
-    if not form.is_valid():
-        return event.serve_page(request, form=form, status=400)
+    form = RegistrationForm(request.POST, request=request)
+    refusal, status = judge(form)
+    if status != 200:
+        return event.serve_page(request, form=form, refusal=refusal, status=status)
     data = {name: form.cleaned_data[name] for name in form.Meta.fields}
     try:
         registration = register(event, data, language=translation.get_language())

@@ -1,4 +1,5 @@
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -9,6 +10,7 @@ from events.factories import EventPageFactory, in_days
 from events.models import AttendeeStatus, Registration, RegistrationStatus
 from events.registration import AlreadyRegistered, cancel, register
 from website.demo.translation import translate
+from website.guard import stamp
 
 
 @pytest.fixture
@@ -35,9 +37,9 @@ def person(number, **extra):
 
 
 def form_data(number, **extra):
-    return {
-        key: ("on" if value is True else value) for key, value in person(number, **extra).items()
-    }
+    """What a person sends from the page: their details and a form rendered a minute ago."""
+    fields = {key: ("on" if value is True else value) for key, value in person(number).items()}
+    return {**fields, "website": "", "started": stamp(time.time() - 60), **extra}
 
 
 def test_places_are_confirmed_until_full_then_people_wait(event):

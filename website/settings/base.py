@@ -412,6 +412,10 @@ WAGTAILMENUS_SECTION_ROOT_DEPTH = 100
 CONVIVIUM_CONTRIBUTION_MIN_SECONDS = int(os.environ.get("CONTRIBUTION_MIN_SECONDS", "5"))
 CONVIVIUM_CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "10"))
 CONVIVIUM_CONTRIBUTION_RATE_WINDOW = int(os.environ.get("CONTRIBUTION_RATE_WINDOW", "3600"))
+# Event registrations (website.guard, as every public form; the minimum fill time is
+# CONTRIBUTION_MIN_SECONDS): an NGO's office behind one address registers its colleagues.
+CONVIVIUM_REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "20"))
+CONVIVIUM_REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "3600"))
 # Password-reset mails: per client address and per email address, in the window (s).
 CONVIVIUM_PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "3"))
 CONVIVIUM_PASSWORD_RESET_RATE_WINDOW = int(os.environ.get("PASSWORD_RESET_RATE_WINDOW", "3600"))
