@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import routing, views
+from website import routing, security, views
 
 urlpatterns = [
     # Before Wagtail's admin, whose pattern of the same name it replaces.
@@ -18,6 +18,8 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Where browsers report what the admin's Content-Security-Policy refused.
+    path("csp-report/", security.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
     path("invitations/", include("partners.urls")),
     path("", include("opendata.urls")),
