@@ -26,12 +26,23 @@ def may_delete(user, page):
     if not is_language_restricted(user) or not holds_live_page(page):
         return True
     # Rights from other groups still count: a partner's moderators publish its whole subtree.
-    return GroupPagePermission.objects.filter(
-        group__user=user,
-        group__language_role__isnull=True,
-        permission__codename="publish_page",
-        page__in=page.get_ancestors(inclusive=True),
-    ).exists()
+    return any(page.path.startswith(path) for path in publish_paths_beyond_language_roles(user))
+
+
+def publish_paths_beyond_language_roles(user):
+    """Tree paths where ``user`` may publish through a group that is not a language role.
+
+    Read once per request: the explorer asks for every row it lists.
+    """
+    if not hasattr(user, "_convivium_publish_paths"):
+        user._convivium_publish_paths = list(
+            GroupPagePermission.objects.filter(
+                group__user=user,
+                group__language_role__isnull=True,
+                permission__codename="publish_page",
+            ).values_list("page__path", flat=True)
+        )
+    return user._convivium_publish_paths
 
 
 def delete_refusal(request, page):
